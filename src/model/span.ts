@@ -1,0 +1,91 @@
+/**
+ * Positions. Every part of the model carries a half-open UTF-16 offset range
+ * into the original source text; line/column are derived in one place
+ * (`LineIndex`) so no rule or reporter does its own position maths.
+ */
+export interface Span {
+  /** offset of the first UTF-16 code unit, inclusive */
+  start: number;
+  /** offset after the last code unit, exclusive */
+  end: number;
+}
+
+/**
+ * A piece of text as the model sees it (markup stripped, entities decoded)
+ * and where it came from. `map` is present only when `text` is not a
+ * verbatim copy of `source.slice(span.start, span.end)`: it lists runs
+ * `[textOffset, sourceOffset, length]` in which the two advance together.
+ */
+export interface TextPart {
+  text: string;
+  span: Span;
+  map?: Array<[number, number, number]>;
+}
+
+/** 1-based line and column, as shown to users and written to SARIF. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+/**
+ * Source offset of `offset` characters into `part.text`. Offsets inside a
+ * run map linearly; offsets between runs (characters produced by decoding,
+ * such as an entity) map to the start of the next run.
+ */
+export function sourceOffset(part: TextPart, offset: number): number {
+  const { map } = part;
+  if (!map || map.length === 0) return part.span.start + offset;
+  for (const [t, s, len] of map) {
+    if (offset < t) return s;
+    if (offset <= t + len) return s + (offset - t);
+  }
+  return part.span.end;
+}
+
+/** Span in the source for the text range [start, end) of a part. */
+export function sourceSpan(part: TextPart, start: number, end: number): Span {
+  return { start: sourceOffset(part, start), end: sourceOffset(part, end) };
+}
+
+/** Offsets of line starts, built once per source text. */
+export class LineIndex {
+  readonly #starts: number[];
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = starts;
+  }
+
+  /** 1-based line and column of an offset (columns count UTF-16 units, like ESLint). */
+  position(offset: number): Position {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  }
+
+  lineStart(line: number): number {
+    return this.#starts[line - 1] ?? 0;
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+}
