@@ -1,3 +1,5 @@
+import { open, stat } from "node:fs/promises";
+
 /** A draft that failed the input checks: `message` is one line naming the file and the problem. */
 export class InputError extends Error {
   override name = "InputError";
@@ -8,7 +10,71 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** Loads a draft from disk with the bad-input checks (missing, directory, empty, binary, invalid UTF-8, too large). */
-export async function loadSource(_path: string, _options: LoadOptions = {}): Promise<{ path: string; text: string }> {
-  throw new InputError("loadSource: not implemented yet");
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Loads a draft from disk with the bad-input checks (missing, directory, empty,
+ * binary, invalid UTF-8, too large). The text is returned exactly as decoded,
+ * BOM included: readers skip a leading BOM themselves so every span still
+ * points into the file as written (offset 0 is the BOM).
+ */
+export async function loadSource(path: string, options: LoadOptions = {}): Promise<{ path: string; text: string }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputError(`${path}: no such file`);
+    if (code === "EACCES") throw new InputError(`${path}: permission denied`);
+    throw new InputError(`${path}: cannot read (${code ?? "unknown error"})`);
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a draft file`);
+  if (!info.isFile()) throw new InputError(`${path}: not a regular file`);
+  if (info.size === 0) throw new InputError(`${path}: empty file`);
+  // refuse before reading: a huge file must fail fast, not after buffering it
+  if (info.size > maxBytes)
+    throw new InputError(`${path}: file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+  let bytes: Buffer;
+  const handle = await open(path, "r").catch((err: NodeJS.ErrnoException) => {
+    throw new InputError(`${path}: cannot open (${err.code ?? "unknown error"})`);
+  });
+  try {
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+  if (bytes.length > maxBytes)
+    throw new InputError(`${path}: file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit`);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new InputError(`${path}: binary file (NUL byte at offset ${nul})`);
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new InputError(`${path}: not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`);
+  }
+  if (text.trim() === "" || text === "\uFEFF") throw new InputError(`${path}: empty file (only whitespace)`);
+  return { path, text };
+}
+
+/** Offset of the first byte that breaks UTF-8, for the error message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return i;
 }

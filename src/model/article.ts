@@ -1,4 +1,4 @@
-import type { Span, TextPart } from "./span.js";
+import type { Position, Span, TextPart } from "./span.js";
 
 export type SourceFormat = "bundle" | "markdown" | "html" | "json";
 
@@ -105,6 +105,8 @@ export interface JsonLdBlock {
   pointers: Record<string, Span>;
   /** one line per thing the repair changed, for `inspect` and `jsonld/syntax` */
   notes: string[];
+  /** where the block stood in the draft it was first read from (set when carried through a JSON model file) */
+  position?: Position;
 }
 
 /** A problem found while reading (not a rule diagnostic): reported as `read/…`. */
@@ -113,6 +115,8 @@ export interface ReadNote {
   message: string;
   span: Span;
   severity: "error" | "warn" | "info";
+  /** where the note pointed in the draft it was first read from (set when carried through a JSON model file) */
+  position?: Position;
 }
 
 export interface Article {
@@ -130,4 +134,8 @@ export interface Article {
   jsonld: JsonLdBlock[];
   /** problems met while reading (truncated JSON, missing END marker, …) */
   readNotes: ReadNote[];
+  /** every link in the body, in order (Markdown and HTML readers; bundle links too) */
+  links?: Link[];
+  /** every image in the body, in order */
+  images?: Image[];
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError, loadSource } from "./source.js";
+import { writeFileAtomic } from "./write.js";
+
+const dir = mkdtempSync(join(tmpdir(), "copydesk-io-"));
+const file = (name: string, data: string | Uint8Array) => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+
+async function failure(path: string, maxBytes?: number): Promise<string> {
+  try {
+    await loadSource(path, maxBytes === undefined ? {} : { maxBytes });
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as Error).message;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("loadSource", () => {
+  it("returns the text as decoded, BOM included", async () => {
+    const p = file("bom.txt", "\uFEFFTitle\nBody.");
+    expect(await loadSource(p)).toEqual({ path: p, text: "\uFEFFTitle\nBody." });
+  });
+
+  it("names the file and the problem on one line", async () => {
+    expect(await failure(join(dir, "nope.txt"))).toBe(`${join(dir, "nope.txt")}: no such file`);
+    expect(await failure(dir)).toBe(`${dir}: is a directory, not a draft file`);
+    expect(await failure(file("empty.txt", ""))).toBe(`${join(dir, "empty.txt")}: empty file`);
+    expect(await failure(file("blank.txt", " \n\t\n"))).toBe(`${join(dir, "blank.txt")}: empty file (only whitespace)`);
+    expect(await failure(file("bin.dat", new Uint8Array([0x50, 0x4b, 0x03, 0x00, 0x14])))).toBe(
+      `${join(dir, "bin.dat")}: binary file (NUL byte at offset 3)`,
+    );
+    expect(await failure(file("latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])))).toBe(
+      `${join(dir, "latin1.txt")}: not valid UTF-8 (at byte 3)`,
+    );
+    expect(await failure(file("big.txt", "x".repeat(2048)), 1024)).toBe(
+      `${join(dir, "big.txt")}: file is 2.0 KB, over the 1.0 KB limit`,
+    );
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the file and leaves no temp file behind", async () => {
+    const p = file("out.md", "old");
+    await writeFileAtomic(p, "new text\n");
+    expect(readFileSync(p, "utf8")).toBe("new text\n");
+    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("fails without creating the target when the directory does not exist", async () => {
+    await expect(writeFileAtomic(join(dir, "missing", "x.md"), "x")).rejects.toThrow();
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The typographic pre-pass: turns JSON written with “curly” delimiters into
+ * strict JSON without touching the prose inside strings, and remembers where
+ * every output character came from so parsed values map back to the draft.
+ *
+ * Rules (measured on LLM drafts, see docs/readers.md):
+ * - outside a string, `"`, `“` or `”` opens a string and is written as `"`;
+ * - inside a string, `“` … `”` pairs are inner quotes and are kept as they are;
+ * - a quote closes the string only when no inner quote is open and what follows
+ *   is `}` `]`, the end, or `,`/`:` followed by something that starts a key or value;
+ * - other straight `"` inside a string become `\"`; raw control characters are escaped.
+ */
+
+const LEFT = 0x201c; // “
+const RIGHT = 0x201d; // ”
+const STRAIGHT = 0x22; // "
+
+export interface PrepassResult {
+  /** the rewritten JSON text */
+  text: string;
+  /** source offset of each character of `text`; `map[text.length]` is the source end */
+  map: number[];
+  /** source offset just after the top-level value (or `limit` when it never closed) */
+  end: number;
+  /** the top-level value did not close before `limit` */
+  truncated: boolean;
+  /** brackets nested deeper than the limit: scanning stopped */
+  tooDeep: boolean;
+  /** quotes that were rewritten (curly delimiters, escaped stray quotes) */
+  changed: number;
+}
+
+function isQuote(c: number): boolean {
+  return c === STRAIGHT || c === LEFT || c === RIGHT;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Can a key or value start at `j`? (used after `,` and `:`) */
+function startsValue(src: string, j: number): boolean {
+  const c = src.charCodeAt(j);
+  if (c === 0x74) return src.startsWith("true", j);
+  if (c === 0x66) return src.startsWith("false", j);
+  if (c === 0x6e) return src.startsWith("null", j);
+  return (
+    isQuote(c) ||
+    c === 0x7b || // {
+    c === 0x5b || // [
+    c === 0x2d || // -
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x7d || // } after a trailing comma
+    c === 0x5d
+  );
+}
+
+/** Does the quote at `i` close the string, judging by what follows it? */
+function closesString(src: string, i: number, limit: number): boolean {
+  let j = i + 1;
+  while (j < limit && isSpace(src.charCodeAt(j))) j++;
+  if (j >= limit) return true;
+  const c = src.charCodeAt(j);
+  if (c === 0x7d || c === 0x5d) return true; // } ]
+  if (c === 0x2c || c === 0x3a) {
+    j++;
+    while (j < limit && isSpace(src.charCodeAt(j))) j++;
+    return j >= limit || startsValue(src, j);
+  }
+  return false;
+}
+
+/**
+ * Rewrites the JSON value starting at `start` (a `{` or `[`) and stops after it
+ * closes, or at `limit`. `maxNesting` bounds bracket depth so hostile input
+ * (20,000 nested brackets) is refused quickly instead of overflowing a parser.
+ */
+export function prepass(src: string, start: number, limit: number, maxNesting: number): PrepassResult {
+  const out: string[] = [];
+  const map: number[] = [];
+  let depth = 0;
+  let changed = 0;
+  let i = start;
+  let inString = false;
+  let inner = 0; // open inner “ quotes inside the current string
+  let runStart = i; // start of a run of characters copied verbatim
+  const flush = (to: number) => {
+    if (to > runStart) {
+      out.push(src.slice(runStart, to));
+      for (let k = runStart; k < to; k++) map.push(k);
+    }
+  };
+  const emit = (text: string, at: number) => {
+    out.push(text);
+    for (let k = 0; k < text.length; k++) map.push(at);
+  };
+  while (i < limit) {
+    const c = src.charCodeAt(i);
+    if (!inString) {
+      if (isQuote(c)) {
+        flush(i);
+        if (c !== STRAIGHT) changed++;
+        emit('"', i);
+        inString = true;
+        inner = 0;
+        runStart = i + 1;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        if (depth > maxNesting) {
+          flush(i);
+          return { text: out.join(""), map, end: i, truncated: true, tooDeep: true, changed };
+        }
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth <= 0) {
+          i++;
+          flush(i);
+          map.push(i);
+          return { text: out.join(""), map, end: i, truncated: false, tooDeep: false, changed };
+        }
+      }
+      i++;
+      continue;
+    }
+    // inside a string
+    if (c === 0x5c) {
+      // keep an escape and the character it escapes
+      i += 2;
+      continue;
+    }
+    if (isQuote(c)) {
+      if (inner > 0 && c === RIGHT) {
+        inner--;
+      } else if (c === LEFT && !closesString(src, i, limit)) {
+        inner++;
+      } else if (inner === 0 && closesString(src, i, limit)) {
+        flush(i);
+        if (c !== STRAIGHT) changed++;
+        emit('"', i);
+        inString = false;
+        runStart = i + 1;
+      } else if (c === STRAIGHT) {
+        flush(i);
+        changed++;
+        emit('\\"', i);
+        runStart = i + 1;
+      }
+      // an unmatched typographic quote inside the value is prose: keep it
+      i++;
+      continue;
+    }
+    if (c < 0x20) {
+      flush(i);
+      emit(c === 0x0a ? "\\n" : c === 0x0d ? "\\r" : c === 0x09 ? "\\t" : `\\u${c.toString(16).padStart(4, "0")}`, i);
+      runStart = i + 1;
+    }
+    i++;
+  }
+  if (i > limit) i = limit;
+  flush(i);
+  map.push(i);
+  return { text: out.join(""), map, end: i, truncated: true, tooDeep: false, changed };
+}

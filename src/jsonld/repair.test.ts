@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { prepass } from "./prepass.js";
+import { repairJsonAt, repairSequence } from "./repair.js";
+
+const L = "\u201c";
+const R = "\u201d";
+const curly = (s: string) =>
+  s.replace(/"/g, (_m, i: number, all: string) => (all.slice(0, i).split('"').length % 2 ? L : R));
+
+describe("typographic pre-pass", () => {
+  it("turns curly delimiters into JSON quotes and keeps inner curly quotes byte for byte", () => {
+    const src = `{${L}a${R}: ${L}This ${L}guarding${R} mechanism${R}, ${L}b${R}: 1}`;
+    const r = repairJsonAt(src, 0, src.length, "leading");
+    expect(r.block.repair).toBe("prepass");
+    expect(r.block.value).toEqual({ a: `This ${L}guarding${R} mechanism`, b: 1 });
+  });
+
+  it("handles an inner quote before a comma (lookahead decides the end)", () => {
+    const src = `{${L}a${R}: ${L}This ${L}guarding${R}, he said, ${L}works${R} well${R}, ${L}b${R}: 1}`;
+    const r = repairJsonAt(src, 0, src.length, "leading");
+    expect(r.block.value).toEqual({ a: `This ${L}guarding${R}, he said, ${L}works${R} well`, b: 1 });
+  });
+
+  it("escapes stray straight quotes inside a value", () => {
+    const src = '{"a": "He said "stop", then left", "b": 1}';
+    const r = repairJsonAt(src, 0, src.length, "fenced");
+    expect(r.block.repair).toBe("prepass");
+    expect(r.block.value).toEqual({ a: 'He said "stop", then left', b: 1 });
+  });
+
+  it("keeps an all-right-quote string", () => {
+    const src = `{${R}a${R}: ${R}x ${R}y${R} z${R}}`;
+    expect(repairJsonAt(src, 0, src.length, "leading").block.value).toEqual({ a: `x ${R}y${R} z` });
+  });
+
+  it("maps every output character back to the source", () => {
+    const src = `{${L}k${R}:${L}v${R}}`;
+    const p = prepass(src, 0, src.length, 10);
+    expect(p.text).toBe('{"k":"v"}');
+    expect(p.map).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(p.changed).toBe(4);
+  });
+
+  it("escapes raw newlines inside strings", () => {
+    const src = '{"a": "one\ntwo"}';
+    const r = repairJsonAt(src, 0, src.length, "leading");
+    expect(r.block.repair).toBe("prepass");
+    expect(r.block.value).toEqual({ a: "one\ntwo" });
+  });
+});
+
+describe("repair ladder", () => {
+  it("records strict for valid JSON", () => {
+    const src = '{"@type": "Article", "headline": "Roasting"}';
+    const r = repairJsonAt(src, 0, src.length, "script");
+    expect(r.block.repair).toBe("strict");
+    expect(r.block.notes).toEqual([]);
+    expect(r.block.pointers["/headline"]).toEqual({ start: 33, end: 43 });
+    expect(r.block.pointers["/headline#key"]).toEqual({ start: 21, end: 31 });
+  });
+
+  it("fixes trailing commas and comments with jsonrepair after the pre-pass", () => {
+    const src = `{${L}a${R}: 1, // note\n ${L}b${R}: [1, 2,],}`;
+    const r = repairJsonAt(src, 0, src.length, "fenced");
+    expect(r.block.repair).toBe("prepass+jsonrepair");
+    expect(r.block.value).toEqual({ a: 1, b: [1, 2] });
+    expect(r.block.notes.some((n) => n.startsWith("jsonrepair fixed"))).toBe(true);
+    expect(src.slice(r.block.pointers["/b"]!.start, r.block.pointers["/b"]!.end)).toBe("[1, 2,]");
+  });
+
+  it("closes a truncated object and says so", () => {
+    const src = curly('{"name": "Cold brew", "recipe": {"steps": ["grind", "stee');
+    const r = repairJsonAt(src, 0, src.length, "leading");
+    expect(r.truncated).toBe(true);
+    expect(r.block.repair).toBe("prepass+jsonrepair");
+    expect(r.block.value).toEqual({ name: "Cold brew", recipe: { steps: ["grind", "stee"] } });
+    expect(r.block.notes).toContain("the JSON ends before its closing bracket (truncated); closed by jsonrepair");
+  });
+
+  it("maps pointers to the original curly-quoted source, inner quotes included", () => {
+    const value = `Keep the ${L}first crack${R} short`;
+    const src = curly('{"@type": "HowTo", "text": "X"}').replace("X", value);
+    const r = repairJsonAt(src, 0, src.length, "leading");
+    const sp = r.block.pointers["/text"]!;
+    expect(src.slice(sp.start, sp.end)).toBe(`${L}${value}${R}`);
+    expect(src.slice(r.block.pointers["/@type"]!.start, r.block.pointers["/@type"]!.end)).toBe(`${L}HowTo${R}`);
+  });
+
+  it("refuses 20,000 nested brackets quickly without overflowing the stack", () => {
+    const src = "[".repeat(20000) + "]".repeat(20000);
+    const t = performance.now();
+    const r = repairJsonAt(src, 0, src.length, "leading", 256);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(r.tooDeep).toBe(true);
+    expect(r.block.repair).toBe("failed");
+    expect(r.block.notes).toEqual(["brackets nested deeper than 256 levels: not parsed"]);
+  });
+
+  it("gives up with `failed` on text that is not JSON", () => {
+    const src = "{ this is : not [ json } at all ]";
+    const r = repairJsonAt(src, 0, src.length, "fenced");
+    expect(["failed", "prepass+jsonrepair", "jsonrepair"]).toContain(r.block.repair);
+  });
+});
+
+describe("glued objects", () => {
+  it("splits `}{` into two blocks with their own spans", () => {
+    const a = curly('{"@type": "Article", "headline": "Home roasting"}');
+    const b = curly('{"@type": "FAQPage", "mainEntity": []}');
+    const src = `${a}${b}\nTitle`;
+    const found = repairSequence(src, 0, a.length + b.length, "leading");
+    expect(found.map((f) => f.block.span)).toEqual([
+      { start: 0, end: a.length },
+      { start: a.length, end: a.length + b.length },
+    ]);
+    expect(found[1]!.block.notes).toContain("glued to the previous object (`}{`): split");
+    expect(found[0]!.block.notes).not.toContain("glued to the previous object (`}{`): split");
+  });
+});

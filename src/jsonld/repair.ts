@@ -1,0 +1,188 @@
+import { type Node, type ParseError, parseTree } from "jsonc-parser";
+import { jsonrepair } from "jsonrepair";
+import type { JsonLdBlock, JsonLdOrigin, RepairStep } from "../model/article.js";
+import type { Span } from "../model/span.js";
+import { prepass } from "./prepass.js";
+
+/** Bracket depth past which a JSON region is refused (hostile input, not a draft). */
+export const DEFAULT_MAX_NESTING = 256;
+
+export interface RepairedRegion {
+  block: JsonLdBlock;
+  /** source offset just after the value (where the next region may start) */
+  end: number;
+  truncated: boolean;
+  tooDeep: boolean;
+}
+
+function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function tryRepair(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return tryParse(jsonrepair(text));
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** JSON Pointer escaping (RFC 6901). */
+export function pointerToken(key: string | number): string {
+  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Source span of a tree node of the pre-pass text. */
+function nodeSpan(map: number[], node: Node): Span {
+  const start = map[node.offset] as number;
+  const last = map[node.offset + node.length - 1];
+  return { start, end: last === undefined ? start : last + 1 };
+}
+
+function collectPointers(node: Node, pointer: string, map: number[], out: Record<string, Span>): void {
+  out[pointer] = nodeSpan(map, node);
+  const children = node.children;
+  if (!children) return;
+  if (node.type === "object") {
+    for (const prop of children) {
+      const [key, value] = prop.children ?? [];
+      if (!key || typeof key.value !== "string") continue;
+      const p = `${pointer}/${pointerToken(key.value)}`;
+      out[`${p}#key`] = nodeSpan(map, key);
+      if (value) collectPointers(value, p, map, out);
+    }
+  } else if (node.type === "array") {
+    children.forEach((child, i) => {
+      collectPointers(child, `${pointer}/${i}`, map, out);
+    });
+  }
+}
+
+const ERROR_NAMES: Record<number, string> = {
+  1: "invalid symbol",
+  2: "invalid number",
+  3: "property name expected",
+  4: "value expected",
+  5: "colon expected",
+  6: "comma expected",
+  7: "closing brace expected",
+  8: "closing bracket expected",
+  9: "end of file expected",
+};
+
+/**
+ * Parses the JSON value at `start` through the repair ladder:
+ * strict JSON → typographic pre-pass → pre-pass + jsonrepair → jsonrepair on
+ * the raw text → failed. Pointers come from the pre-pass text (parsed
+ * tolerantly), mapped back to offsets in `src`.
+ */
+export function repairJsonAt(
+  src: string,
+  start: number,
+  limit: number,
+  origin: JsonLdOrigin,
+  maxNesting: number = DEFAULT_MAX_NESTING,
+): RepairedRegion {
+  const pp = prepass(src, start, limit, maxNesting);
+  const notes: string[] = [];
+  if (pp.tooDeep) {
+    notes.push(`brackets nested deeper than ${maxNesting} levels: not parsed`);
+    const block: JsonLdBlock = {
+      span: { start, end: limit },
+      origin,
+      value: undefined,
+      repair: "failed",
+      pointers: {},
+      notes,
+    };
+    return { block, end: limit, truncated: true, tooDeep: true };
+  }
+  const raw = src.slice(start, pp.end);
+  let repair: RepairStep | "failed" = "failed";
+  let value: unknown;
+  const strict = pp.truncated ? { ok: false as const } : tryParse(raw);
+  if (strict.ok) {
+    repair = "strict";
+    value = strict.value;
+  } else {
+    const viaPrepass = tryParse(pp.text);
+    if (viaPrepass.ok) {
+      repair = "prepass";
+      value = viaPrepass.value;
+    } else {
+      const viaBoth = tryRepair(pp.text);
+      if (viaBoth.ok) {
+        repair = "prepass+jsonrepair";
+        value = viaBoth.value;
+      } else {
+        const viaRepair = tryRepair(raw);
+        if (viaRepair.ok) {
+          repair = "jsonrepair";
+          value = viaRepair.value;
+        }
+      }
+    }
+  }
+  if (pp.changed > 0) notes.push(`${pp.changed} typographic or stray quotes rewritten as JSON quotes`);
+  if (pp.truncated) notes.push("the JSON ends before its closing bracket (truncated); closed by jsonrepair");
+  const errors: ParseError[] = [];
+  const tree = parseTree(pp.text, errors, { allowTrailingComma: false, disallowComments: false });
+  if (repair === "prepass+jsonrepair" || repair === "jsonrepair") {
+    const seen = new Set<string>();
+    for (const e of errors) {
+      const name = ERROR_NAMES[e.error] ?? `syntax error ${e.error}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      notes.push(`jsonrepair fixed: ${name}`);
+    }
+  }
+  if (repair === "failed") notes.push("could not be parsed, even with jsonrepair");
+  const pointers: Record<string, Span> = {};
+  if (tree && repair !== "failed") collectPointers(tree, "", pp.map, pointers);
+  pointers[""] = { start, end: pp.end };
+  const block: JsonLdBlock = { span: { start, end: pp.end }, origin, value, repair, pointers, notes };
+  return { block, end: pp.end, truncated: pp.truncated, tooDeep: false };
+}
+
+/**
+ * Parses consecutive JSON values starting at `start` (objects written one
+ * after another, possibly glued as `}{`) until something else begins.
+ */
+export function repairSequence(
+  src: string,
+  start: number,
+  limit: number,
+  origin: JsonLdOrigin,
+  maxNesting: number = DEFAULT_MAX_NESTING,
+): RepairedRegion[] {
+  const out: RepairedRegion[] = [];
+  let i = start;
+  for (;;) {
+    let j = i;
+    while (j < limit && /\s/.test(src[j] as string)) j++;
+    const c = src[j];
+    if (j >= limit || (c !== "{" && c !== "[")) break;
+    const region = repairJsonAt(src, j, limit, origin, maxNesting);
+    if (out.length > 0 && j === i) region.block.notes.push("glued to the previous object (`}{`): split");
+    out.push(region);
+    if (region.truncated || region.end <= j) break;
+    i = region.end;
+  }
+  return out;
+}
+
+/** Re-roots the pointers under `prefix` (a member of a wrapper object) as their own block. */
+export function subPointers(pointers: Record<string, Span>, prefix: string): Record<string, Span> {
+  const out: Record<string, Span> = {};
+  for (const key in pointers) {
+    if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}#`)) {
+      if (key === `${prefix}#key`) continue;
+      out[key.slice(prefix.length)] = pointers[key] as Span;
+    }
+  }
+  return out;
+}

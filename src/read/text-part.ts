@@ -1,0 +1,122 @@
+import type { Link } from "../model/article.js";
+import type { TextPart } from "../model/span.js";
+
+/** A verbatim part: `text` is exactly `src.slice(start, end)`. */
+export function slicePart(src: string, start: number, end: number): TextPart {
+  return { text: src.slice(start, end), span: { start, end } };
+}
+
+/** Narrows [start, end) to exclude surrounding whitespace. */
+export function trimRange(src: string, start: number, end: number): [number, number] {
+  while (start < end && isWs(src.charCodeAt(start))) start++;
+  while (end > start && isWs(src.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0xfeff;
+}
+
+/**
+ * Builds a TextPart from pieces of source copied in order: `runs` are
+ * [sourceStart, sourceEnd] ranges; `extra` text between them is allowed via
+ * `pieces` of kind "text" (decoded characters with no source of their own).
+ */
+export class PartBuilder {
+  #text = "";
+  #map: Array<[number, number, number]> = [];
+  #start = -1;
+  #end = -1;
+  #verbatim = true;
+  #lastSrcEnd = -1;
+
+  constructor(private readonly src: string) {}
+
+  /** Copies `src[start, end)` as is. */
+  copy(start: number, end: number): void {
+    if (end <= start) return;
+    if (this.#start < 0) this.#start = start;
+    if (this.#lastSrcEnd >= 0 && start !== this.#lastSrcEnd) this.#verbatim = false;
+    const last = this.#map[this.#map.length - 1];
+    if (last && last[0] + last[2] === this.#text.length && last[1] + last[2] === start) last[2] += end - start;
+    else this.#map.push([this.#text.length, start, end - start]);
+    this.#text += this.src.slice(start, end);
+    this.#end = end;
+    this.#lastSrcEnd = end;
+  }
+
+  /** Adds text decoded from `src[start, end)` (an entity, an escape). */
+  decoded(text: string, start: number, end: number): void {
+    if (this.#start < 0) this.#start = start;
+    this.#verbatim = false;
+    this.#text += text;
+    this.#end = end;
+    this.#lastSrcEnd = end;
+  }
+
+  get length(): number {
+    return this.#text.length;
+  }
+
+  build(fallbackStart = 0): TextPart {
+    const start = this.#start < 0 ? fallbackStart : this.#start;
+    const end = this.#end < 0 ? start : this.#end;
+    const part: TextPart = { text: this.#text, span: { start, end } };
+    if (!this.#verbatim || this.#text !== this.src.slice(start, end)) part.map = this.#map;
+    return part;
+  }
+}
+
+const INLINE = /\*\*|__|`|\[|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])/;
+
+/**
+ * Strips light Markdown inline markup from a bundle line (bold, italics, code
+ * ticks, `[text](url)` links) keeping a map back to the source. Lines without
+ * markup come back verbatim, with no map.
+ */
+export function stripInline(src: string, start: number, end: number): { part: TextPart; links: Link[] } {
+  const line = src.slice(start, end);
+  if (!INLINE.test(line)) return { part: slicePart(src, start, end), links: [] };
+  const b = new PartBuilder(src);
+  const links: Link[] = [];
+  let runStart = start;
+  let i = start;
+  while (i < end) {
+    const c = src[i];
+    if ((c === "*" || c === "_") && src[i + 1] === c) {
+      b.copy(runStart, i);
+      i += 2;
+      runStart = i;
+      continue;
+    }
+    if (
+      c === "`" ||
+      (c === "*" && (i === start || /\s|\W/.test(src[i - 1] as string) || /\s|\W/.test(src[i + 1] ?? " ")))
+    ) {
+      if (c === "*" && src[i + 1] === " ") {
+        i++;
+        continue;
+      }
+      b.copy(runStart, i);
+      i++;
+      runStart = i;
+      continue;
+    }
+    if (c === "[") {
+      const close = src.indexOf("](", i);
+      const paren = close === -1 ? -1 : src.indexOf(")", close + 2);
+      if (close !== -1 && close < end && paren !== -1 && paren < end) {
+        b.copy(runStart, i);
+        b.copy(i + 1, close);
+        const linkText = src.slice(i + 1, close);
+        links.push({ href: src.slice(close + 2, paren).trim(), text: linkText, span: { start: i, end: paren + 1 } });
+        i = paren + 1;
+        runStart = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  b.copy(runStart, end);
+  return { part: b.build(start), links };
+}
