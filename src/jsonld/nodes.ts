@@ -1,0 +1,267 @@
+/**
+ * Walking JSON-LD: every node object of every block of an article, with its
+ * JSON Pointer (to find source spans in `block.pointers`) and its schema.org
+ * types resolved to bare names. Built once per article and shared by all
+ * structured-data rules.
+ */
+import type { Article, JsonLdBlock } from "../model/article.js";
+import { LineIndex, type Span } from "../model/span.js";
+import type { VocabIndex } from "../vocab/types.js";
+
+export type JsonObject = Record<string, unknown>;
+
+export interface JsonLdNode {
+  block: JsonLdBlock;
+  blockIndex: number;
+  /** JSON Pointer of the node object inside `block.value` ("" for the root) */
+  pointer: string;
+  value: JsonObject;
+  /** `@type` values as written */
+  rawTypes: string[];
+  /** schema.org types as bare names ("schema:Article" → "Article"); extension types are left out */
+  types: string[];
+  /** whether some `@type` is an extension term (prefixed or a non-schema.org IRI) */
+  hasExtensionType: boolean;
+  /** the property whose value this node is; undefined for top-level nodes */
+  property?: string;
+  parent?: JsonLdNode;
+  /** terms defined by the block's `@context` objects (these are not schema.org terms) */
+  contextTerms: ReadonlySet<string>;
+}
+
+const SCHEMA_IRI = /^https?:\/\/schema\.org\//;
+
+/**
+ * The schema.org local name of a term, or undefined when the term is not a
+ * schema.org term (`gs1:Beverage`, `http://purl.org/…`, a context-defined alias).
+ * `@`-keywords are undefined too.
+ */
+export function schemaTerm(term: string, contextTerms?: ReadonlySet<string>): string | undefined {
+  if (term.startsWith("@")) return undefined;
+  if (term.startsWith("schema:")) return term.slice(7);
+  const iri = SCHEMA_IRI.exec(term);
+  if (iri) return term.slice(iri[0].length);
+  if (term.includes(":")) return undefined;
+  if (contextTerms?.has(term)) return undefined;
+  return term;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `pointer` + one reference token, escaped as RFC 6901 asks. */
+export function childPointer(pointer: string, token: string | number): string {
+  return `${pointer}/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+}
+
+/** Source span of the value at `pointer`, falling back to the nearest enclosing value, then the block. */
+export function valueSpan(block: JsonLdBlock, pointer: string): Span {
+  let p = pointer;
+  for (;;) {
+    const span = block.pointers[p];
+    if (span) return span;
+    if (p === "") return block.span;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+}
+
+/** Source span of the key of the member at `pointer` (falls back to the value's span). */
+export function keySpan(block: JsonLdBlock, pointer: string): Span {
+  return block.pointers[`${pointer}#key`] ?? valueSpan(block, pointer);
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+function collectContextTerms(context: unknown, into: Set<string>): void {
+  for (const c of asArray(context)) {
+    if (!isObject(c)) continue;
+    for (const key of Object.keys(c)) if (!key.startsWith("@")) into.add(key);
+  }
+}
+
+const cache = new WeakMap<Article, readonly JsonLdNode[]>();
+
+/** All node objects (objects that are not `@value`/`@list` wrappers) of all blocks, in document order. */
+export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
+  const hit = cache.get(article);
+  if (hit) return hit;
+  const nodes: JsonLdNode[] = [];
+  article.jsonld.forEach((block, blockIndex) => {
+    if (block.value === undefined) return;
+    const contextTerms = new Set<string>();
+    const visit = (value: unknown, pointer: string, property?: string, parent?: JsonLdNode): void => {
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          visit(item, childPointer(pointer, i), property, parent);
+        });
+        return;
+      }
+      if (!isObject(value) || "@value" in value) return;
+      if ("@context" in value) collectContextTerms(value["@context"], contextTerms);
+      if ("@list" in value) {
+        visit(value["@list"], childPointer(pointer, "@list"), property, parent);
+        return;
+      }
+      const rawTypes = asArray(value["@type"]).filter((t): t is string => typeof t === "string");
+      const types: string[] = [];
+      let hasExtensionType = false;
+      for (const t of rawTypes) {
+        const name = schemaTerm(t);
+        if (name === undefined) hasExtensionType = true;
+        else types.push(name);
+      }
+      // a bare `{"@graph": [...]}` wrapper is not a node of its own
+      const isGraphWrapper =
+        "@graph" in value && rawTypes.length === 0 && !("@id" in value && Object.keys(value).length > 3);
+      const node: JsonLdNode | undefined = isGraphWrapper
+        ? undefined
+        : { block, blockIndex, pointer, value, rawTypes, types, hasExtensionType, contextTerms };
+      if (node) {
+        if (property !== undefined) node.property = property;
+        if (parent) node.parent = parent;
+        nodes.push(node);
+      }
+      for (const [key, child] of Object.entries(value)) {
+        if (key === "@context" || key === "@type" || key === "@id") continue;
+        if (key === "@graph") visit(child, childPointer(pointer, key), undefined, undefined);
+        else if (!key.startsWith("@")) visit(child, childPointer(pointer, key), key, node ?? parent);
+      }
+    };
+    visit(block.value, "");
+  });
+  cache.set(article, nodes);
+  return nodes;
+}
+
+/** Whether one of the node's schema.org types is `type` or a subtype of it. */
+export function nodeIs(node: JsonLdNode, vocab: VocabIndex, type: string): boolean {
+  return node.types.some((t) => vocab.isSubtypeOf(t, type));
+}
+
+/** Article, NewsArticle, BlogPosting and the rest of the Article family. */
+export function isArticleLike(node: JsonLdNode, vocab: VocabIndex): boolean {
+  return nodeIs(node, vocab, "Article");
+}
+
+export interface PropertyValue {
+  value: unknown;
+  pointer: string;
+}
+
+/**
+ * The values of a property (by its schema.org name, also found written as
+ * `schema:name` or a full IRI), arrays flattened, each with its pointer.
+ */
+export function propertyValues(node: JsonLdNode, property: string): PropertyValue[] {
+  const out: PropertyValue[] = [];
+  for (const [key, value] of Object.entries(node.value)) {
+    if (schemaTerm(key, node.contextTerms) !== property) continue;
+    const pointer = childPointer(node.pointer, key);
+    if (Array.isArray(value)) value.forEach((v, i) => void out.push({ value: v, pointer: childPointer(pointer, i) }));
+    else out.push({ value, pointer });
+  }
+  return out;
+}
+
+/** The pointer of a property's member (for reporting "missing X" next to the node's first key), if present. */
+export function memberPointer(node: JsonLdNode, property: string): string | undefined {
+  for (const key of Object.keys(node.value)) {
+    if (schemaTerm(key, node.contextTerms) === property) return childPointer(node.pointer, key);
+  }
+  return undefined;
+}
+
+/** The first string value of a property, or undefined. */
+export function stringProperty(node: JsonLdNode, property: string): (PropertyValue & { value: string }) | undefined {
+  for (const pv of propertyValues(node, property)) {
+    if (typeof pv.value === "string") return pv as PropertyValue & { value: string };
+  }
+  return undefined;
+}
+
+/** Where to report a problem about the whole node: its `@type` value, else the node. */
+export function nodeAnchor(node: JsonLdNode): Span {
+  const typeSpan = node.block.pointers[childPointer(node.pointer, "@type")];
+  return typeSpan ?? valueSpan(node.block, node.pointer);
+}
+
+/** Whether a value carries nothing: "", whitespace, [], {} or an object with only `@type`/`@context`. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  if (isObject(value)) return Object.keys(value).every((k) => k === "@type" || k === "@context");
+  return false;
+}
+
+const QUOTES_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const QUOTES_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const TAGS = /<[^>]*>/g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Text as compared between markup and page: HTML tags dropped, common entities
+ * decoded, typographic quotes folded, dashes unified, whitespace collapsed, lower case.
+ */
+export function normalizeForCompare(text: string): string {
+  return text
+    .replace(TAGS, " ")
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "")
+    .replace(QUOTES_DOUBLE, '"')
+    .replace(QUOTES_SINGLE, "'")
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const lineIndexes = new WeakMap<Article, LineIndex>();
+
+/** 1-based line of an offset, for messages that point at a second place ("first given at line 3"). */
+export function lineOf(article: Article, offset: number): number {
+  let index = lineIndexes.get(article);
+  if (!index) {
+    index = new LineIndex(article.source.text);
+    lineIndexes.set(article, index);
+  }
+  return index.position(offset).line;
+}
+
+/** The `@context` values written at the top of a block (root object, root array items). */
+function rootContexts(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(rootContexts);
+  return isObject(value) && "@context" in value ? asArray(value["@context"]) : [];
+}
+
+export type VocabMix = "schema" | "mixed" | "foreign";
+
+const mixCache = new WeakMap<JsonLdBlock, VocabMix>();
+
+/**
+ * Which vocabularies the block's `@context` brings in: only schema.org (or no
+ * context at all, assumed schema.org), schema.org plus others (terms may come
+ * from either, so unknown terms cannot be judged), or others only.
+ */
+export function vocabMix(block: JsonLdBlock): VocabMix {
+  const hit = mixCache.get(block);
+  if (hit !== undefined) return hit;
+  let schema = false;
+  let other = false;
+  for (const c of rootContexts(block.value)) {
+    const iri = typeof c === "string" ? c : isObject(c) && typeof c["@vocab"] === "string" ? c["@vocab"] : undefined;
+    if (iri === undefined) continue;
+    if (/^https?:\/\/schema\.org\/?$/.test(iri.trim())) schema = true;
+    else other = true;
+  }
+  const mix: VocabMix = other ? (schema ? "mixed" : "foreign") : "schema";
+  mixCache.set(block, mix);
+  return mix;
+}
+
+/** Whether the block's terms are meant for a vocabulary other than schema.org alone. */
+export function usesForeignVocab(block: JsonLdBlock): boolean {
+  return vocabMix(block) !== "schema";
+}

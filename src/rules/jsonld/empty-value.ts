@@ -1,0 +1,34 @@
+import type { Rule } from "../../engine/types.js";
+import { childPointer, isEmptyValue, jsonLdNodes, schemaTerm, valueSpan } from "../../jsonld/nodes.js";
+
+export const emptyValue: Rule = {
+  meta: {
+    id: "jsonld/empty-value",
+    description: 'Properties must not be empty: `""`, whitespace, `[]`, `{}` or an object with nothing but `@type`.',
+    severity: "error",
+    presets: ["recommended"],
+    messages: {
+      empty:
+        "`{{property}}` is empty, which search engines treat as missing (and Google's Rich Results Test flags as invalid). Fill in the real value or remove the property.",
+    },
+  },
+  check(ctx) {
+    for (const node of jsonLdNodes(ctx.article)) {
+      for (const [key, value] of Object.entries(node.value)) {
+        if (key.startsWith("@") || schemaTerm(key, node.contextTerms) === undefined) continue;
+        const pointer = childPointer(node.pointer, key);
+        // one report per empty slot: the value itself, or the empty items of an array
+        if (Array.isArray(value) && value.length > 0) {
+          value.forEach((item, i) => {
+            if (isEmptyValue(item)) {
+              const p = childPointer(pointer, i);
+              ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, p) });
+            }
+          });
+        } else if (isEmptyValue(value)) {
+          ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, pointer) });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from "../../engine/types.js";
+import { childPointer, jsonLdNodes, keySpan, schemaTerm, usesForeignVocab } from "../../jsonld/nodes.js";
+
+export const unknownProperty: Rule = {
+  meta: {
+    id: "jsonld/unknown-property",
+    description:
+      "Properties must exist in schema.org and be declared on the node's type or one of its super-types (any of the types, for multi-typed nodes).",
+    severity: "warn",
+    presets: ["recommended"],
+    messages: {
+      unknown: "`{{property}}` is not a schema.org property, so consumers ignore it.{{hint}}",
+      notOnType:
+        "`{{property}}` is a schema.org property, but not one of `{{types}}` (or its super-types), so consumers may ignore it.{{hint}}",
+    },
+  },
+  check(ctx) {
+    const { vocab } = ctx;
+    for (const node of jsonLdNodes(ctx.article)) {
+      // untyped, extension-typed or unknown-typed nodes cannot be judged (jsonld/unknown-type reports the latter)
+      if (node.types.length === 0 || node.hasExtensionType || usesForeignVocab(node.block)) continue;
+      if (!node.types.every((t) => vocab.hasType(t))) continue;
+      for (const key of Object.keys(node.value)) {
+        const property = schemaTerm(key, node.contextTerms);
+        if (property === undefined || node.types.some((t) => vocab.allows(t, property))) continue;
+        // a Role repeats the property it qualifies: {"member": {"@type": "OrganizationRole", "member": {…}}}
+        if (property === node.property && node.types.some((t) => vocab.isSubtypeOf(t, "Role"))) continue;
+        const known = vocab.hasProperty(property);
+        const suggestion = vocab.suggestProperty(node.types, property);
+        const hint =
+          suggestion && suggestion !== property
+            ? ` Did you mean \`${suggestion}\`?`
+            : known
+              ? " Move it to a node of a type that has it, or remove it."
+              : " Remove it or use a schema.org property.";
+        ctx.report({
+          messageId: known ? "notOnType" : "unknown",
+          data: { property: key, types: node.types.join("`, `"), hint },
+          span: keySpan(node.block, childPointer(node.pointer, key)),
+        });
+      }
+    }
+  },
+};
