@@ -1,0 +1,113 @@
+import type { Word } from "../../text/types.js";
+import { normWord, scanWords } from "../../text/words.js";
+
+/**
+ * Finds word sequences ("delve into", "anti-inflammatory drugs") in the
+ * text layer's word tokens with a trie built once per list, so a scan costs
+ * one pass over the words however long the list is.
+ *
+ * Phrase syntax: words separated by spaces; `a|b` accepts either word;
+ * `*` accepts any one word. Matching is on `Word.norm` (case-insensitive,
+ * typographic apostrophes folded), words tokenised like the text layer.
+ */
+interface Node {
+  next: Map<string, Node>;
+  any?: Node;
+  /** the phrase as configured, when a phrase ends here */
+  phrase?: string;
+}
+
+export interface PhraseMatch {
+  /** index of the first and last matched word in the word array */
+  first: number;
+  last: number;
+  /** the configured phrase that matched */
+  phrase: string;
+}
+
+function newNode(): Node {
+  return { next: new Map() };
+}
+
+/** Normalises one configured word the way the text layer normalises `Word.norm`. */
+function normToken(token: string): string {
+  let out = "";
+  scanWords(token, 0, token.length, (s, e) => {
+    out = out ? `${out} ${token.slice(s, e)}` : token.slice(s, e);
+  });
+  return normWord(out);
+}
+
+export class PhraseMatcher {
+  readonly #root = newNode();
+  readonly size: number;
+
+  constructor(phrases: readonly string[]) {
+    let size = 0;
+    for (const phrase of phrases) {
+      const tokens = phrase.trim().split(/\s+/).filter(Boolean);
+      if (tokens.length === 0) continue;
+      let level: Node[] = [this.#root];
+      for (const token of tokens) {
+        const nextLevel: Node[] = [];
+        for (const node of level) {
+          if (token === "*") {
+            node.any ??= newNode();
+            nextLevel.push(node.any);
+            continue;
+          }
+          for (const alt of token.split("|")) {
+            const key = normToken(alt);
+            if (!key) continue;
+            let child = node.next.get(key);
+            if (!child) {
+              child = newNode();
+              node.next.set(key, child);
+            }
+            nextLevel.push(child);
+          }
+        }
+        level = nextLevel;
+      }
+      for (const node of level) node.phrase ??= phrase;
+      size++;
+    }
+    this.size = size;
+  }
+
+  /** Longest phrase starting at `words[i]` (not past `to`), or undefined. */
+  matchAt(words: readonly Word[], i: number, to: number): PhraseMatch | undefined {
+    const found = this.#longest(this.#root, words, i, to);
+    return found ? { first: i, last: found.end - 1, phrase: found.phrase } : undefined;
+  }
+
+  #longest(node: Node, words: readonly Word[], j: number, to: number): { end: number; phrase: string } | undefined {
+    let best = node.phrase !== undefined ? { end: j, phrase: node.phrase } : undefined;
+    if (j >= to) return best;
+    const child = node.next.get(words[j]!.norm);
+    const viaWord = child ? this.#longest(child, words, j + 1, to) : undefined;
+    if (viaWord && (!best || viaWord.end > best.end)) best = viaWord;
+    const viaAny = node.any ? this.#longest(node.any, words, j + 1, to) : undefined;
+    if (viaAny && (!best || viaAny.end > best.end)) best = viaAny;
+    return best;
+  }
+
+  /** Non-overlapping matches in words[from, to), leftmost-longest. */
+  findAll(words: readonly Word[], from = 0, to = words.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = from; i < to; i++) {
+      const m = this.matchAt(words, i, to);
+      if (m) {
+        out.push(m);
+        i = m.last;
+      }
+    }
+    return out;
+  }
+
+  /** Whether any phrase occurs in words[from, to). */
+  some(words: readonly Word[], from = 0, to = words.length): boolean {
+    for (let i = from; i < to; i++) if (this.#longest(this.#root, words, i, to)) return true;
+    return false;
+  }
+}

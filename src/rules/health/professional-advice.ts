@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Rule } from "../../engine/types.js";
+import {
+  ADVICE_VERBS,
+  NEEDS_QUALIFIER,
+  PROFESSIONAL_QUALIFIERS,
+  PROFESSIONALS,
+  URGENT_CARE_PATTERN,
+} from "../../text/health-lexicon.js";
+import type { TextAnalysis } from "../../text/types.js";
+
+const options = z.object({
+  /** how many words before the professional the advice verb may be ("talk to your family doctor") */
+  window: z.number().int().min(1).default(6),
+});
+export type ProfessionalAdviceOptions = z.infer<typeof options>;
+
+/** Whether any sentence sends the reader to a qualified professional. */
+export function advisesProfessional(text: TextAnalysis, window: number): boolean {
+  const { words, sentences } = text;
+  for (let s = text.body.sentence; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    const from = sentence.firstWord;
+    const to = from + sentence.wordCount;
+    for (let i = from; i < to; i++) {
+      const w = words[i]!.norm;
+      if (!PROFESSIONALS.has(w)) continue;
+      if (NEEDS_QUALIFIER.has(w) && !(i > from && PROFESSIONAL_QUALIFIERS.has(words[i - 1]!.norm))) continue;
+      for (let k = i - 1; k >= from && k >= i - window; k--) if (ADVICE_VERBS.has(words[k]!.norm)) return true;
+    }
+    if (URGENT_CARE_PATTERN.test(sentence.text)) return true;
+  }
+  return false;
+}
+
+/** A health article that never tells readers when to see a qualified professional. */
+export const professionalAdvice: Rule<ProfessionalAdviceOptions> = {
+  meta: {
+    id: "health/professional-advice",
+    description: "Health articles should tell readers when to see a doctor or another qualified professional.",
+    severity: "warn",
+    presets: ["recommended"],
+    messages: {
+      missing:
+        "The article never advises seeing a doctor, pharmacist or other qualified professional. Add when to seek help (warning signs, symptoms that last) and whom to ask.",
+    },
+    options,
+    languages: ["en"],
+    healthOnly: true,
+  },
+  check(ctx) {
+    if (advisesProfessional(ctx.text, ctx.options.window)) return;
+    const anchor = ctx.article.title?.span ?? ctx.article.meta.title?.span ?? { start: 0, end: 0 };
+    ctx.report({ messageId: "missing", span: anchor });
+  },
+};
