@@ -1,0 +1,208 @@
+/**
+ * A static site from checked articles: one page per article under its slug,
+ * an index page, sitemap.xml, robots.txt, an Atom feed and the theme. Pure:
+ * returns the files to write; the CLI writes them (atomically).
+ */
+import { Readable } from "node:stream";
+import { Feed } from "feed";
+import type { Graph } from "schema-dts";
+import { SitemapStream, streamToPromise } from "sitemap";
+import type { Diagnostic, SiteSettings } from "../engine/types.js";
+import type { Article } from "../model/article.js";
+import { escapeAttr, escapeHtml } from "./escape.js";
+import { type BuildNote, buildGraph, type PageFacts, siteRoot } from "./graph.js";
+import { renderDate, renderPage } from "./page.js";
+
+export interface SiteInput {
+  article: Article;
+  /** the article's lint diagnostics: any error holds the page back unless `allowErrors` */
+  diagnostics: readonly Diagnostic[];
+  health: boolean;
+}
+
+export interface SiteOptions {
+  site: SiteSettings;
+  allowErrors?: boolean;
+  articleType?: "Article" | "BlogPosting";
+  /** contents of assets/theme.css */
+  themeCss: string;
+  /** date stamped on the feed and on entries that state no date of their own */
+  now: Date;
+}
+
+export interface BuiltPage {
+  path: string;
+  slug: string;
+  /** output file relative to the out dir */
+  file: string;
+  facts: PageFacts;
+  graph: Graph;
+  notes: BuildNote[];
+}
+
+export interface HeldBack {
+  path: string;
+  /** the error diagnostics and error notes that held it back */
+  errors: Array<Pick<Diagnostic, "ruleId" | "message" | "span">>;
+}
+
+export interface SiteResult {
+  /** relative path (forward slashes) → file contents */
+  files: Map<string, string>;
+  pages: BuiltPage[];
+  held: HeldBack[];
+}
+
+/** Lower-case ASCII words joined by hyphens; accents are folded, everything else dropped. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
+
+/** Slugs in input order: meta.slug, else the title, else the file name; later duplicates get -2, -3, … */
+export function assignSlugs(articles: readonly Article[]): string[] {
+  const taken = new Set<string>();
+  return articles.map((a) => {
+    const base =
+      slugify(a.meta.slug?.text ?? "") ||
+      slugify(a.title?.text ?? a.meta.title?.text ?? "") ||
+      slugify(
+        a.source.path
+          .split(/[\\/]/)
+          .pop()!
+          .replace(/\.[^.]*$/, ""),
+      ) ||
+      "article";
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
+function isoDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+function indexPage(pages: BuiltPage[], site: SiteSettings, siteUrl: string): string {
+  const name = site.name ?? site.publisher?.name ?? "Articles";
+  const items = pages.map((p) => {
+    const desc = p.facts.description ? `\n<p>${escapeHtml(p.facts.description)}</p>` : "";
+    const date = p.facts.datePublished
+      ? `\n<div class="byline">${renderDate(p.facts.datePublished, p.facts.lang)}</div>`
+      : "";
+    return `<li>\n<h2><a href="${escapeAttr(`${p.slug}/`)}">${escapeHtml(p.facts.title)}</a></h2>${date}${desc}\n</li>`;
+  });
+  return `<!doctype html>
+<html lang="${escapeAttr(site.language || "en")}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(name)}</title>
+<link rel="canonical" href="${escapeAttr(siteUrl)}">
+<link rel="alternate" type="application/atom+xml" href="feed.xml" title="${escapeAttr(name)}">
+<link rel="stylesheet" href="theme.css">
+</head>
+<body>
+<main>
+<h1>${escapeHtml(name)}</h1>
+<ul class="article-list">
+${items.join("\n")}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+async function sitemapXml(pages: BuiltPage[], siteUrl: string): Promise<string> {
+  const entries = [
+    { url: siteUrl },
+    ...pages.map((p) => {
+      const lastmod = isoDate(p.facts.dateModified ?? p.facts.datePublished);
+      // no date in the draft: no lastmod (a build time would claim a change that did not happen)
+      return lastmod ? { url: p.facts.pageUrl, lastmod: lastmod.toISOString() } : { url: p.facts.pageUrl };
+    }),
+  ];
+  const stream = new SitemapStream({ hostname: siteUrl });
+  return (await streamToPromise(Readable.from(entries).pipe(stream))).toString("utf8");
+}
+
+function atomFeed(pages: BuiltPage[], site: SiteSettings, siteUrl: string, now: Date): string {
+  const name = site.name ?? site.publisher?.name ?? "Articles";
+  const feed = new Feed({
+    title: name,
+    id: siteUrl,
+    link: siteUrl,
+    updated: now,
+    generator: "copydesk",
+    feedLinks: { atom: `${siteUrl}feed.xml` },
+    ...(site.language ? { language: site.language } : {}),
+    ...(site.publisher?.name ? { copyright: site.publisher.name } : { copyright: name }),
+  });
+  for (const p of pages) {
+    const date = isoDate(p.facts.dateModified ?? p.facts.datePublished) ?? now;
+    const published = isoDate(p.facts.datePublished);
+    // the feed library marks title and summary type="html": escape so readers show draft text as text
+    feed.addItem({
+      title: escapeHtml(p.facts.title),
+      id: p.facts.pageUrl,
+      link: p.facts.pageUrl,
+      date,
+      ...(published ? { published } : {}),
+      ...(p.facts.description ? { description: escapeHtml(p.facts.description) } : {}),
+      ...(p.facts.author ? { author: [{ name: p.facts.author.name }] } : {}),
+    });
+  }
+  return feed.atom1();
+}
+
+function robotsTxt(siteUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}sitemap.xml\n`;
+}
+
+/** Builds every page and the site files around them. */
+export async function buildSite(inputs: readonly SiteInput[], options: SiteOptions): Promise<SiteResult> {
+  const siteUrl = siteRoot(options.site);
+  const slugs = assignSlugs(inputs.map((i) => i.article));
+  const files = new Map<string, string>();
+  const pages: BuiltPage[] = [];
+  const held: HeldBack[] = [];
+
+  inputs.forEach((input, i) => {
+    const slug = slugs[i] as string;
+    const { article } = input;
+    const { graph, facts, notes } = buildGraph(article, {
+      site: options.site,
+      pagePath: `${slug}/`,
+      health: input.health,
+      ...(options.articleType ? { articleType: options.articleType } : {}),
+    });
+    const errors = [
+      ...input.diagnostics.filter((d) => d.severity === "error"),
+      ...notes.filter((n) => n.severity === "error").map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
+    ];
+    if (errors.length && !options.allowErrors) {
+      held.push({ path: article.source.path, errors });
+      return;
+    }
+    const file = `${slug}/index.html`;
+    files.set(file, renderPage(article, facts, graph, { rootHref: "../" }));
+    pages.push({ path: article.source.path, slug, file, facts, graph, notes });
+  });
+
+  files.set("index.html", indexPage(pages, options.site, siteUrl));
+  files.set("sitemap.xml", await sitemapXml(pages, siteUrl));
+  files.set("robots.txt", robotsTxt(siteUrl));
+  files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now));
+  files.set("theme.css", options.themeCss);
+  return { files, pages, held };
+}
