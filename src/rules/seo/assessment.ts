@@ -1,0 +1,47 @@
+/**
+ * Every per-article SEO rule is a Yoast-style assessment: it scores the
+ * article on Yoast's 0–9 scale and lists what to report. The rule reports
+ * those findings; `seoAssessments` (src/text/seo-assessments.ts) reads the
+ * scores for the SEO score, so thresholds live in one place.
+ */
+import type { Report, Rule, RuleMeta, SiteSettings } from "../../engine/types.js";
+import type { Article } from "../../model/article.js";
+import type { TextAnalysis } from "../../text/types.js";
+
+export interface SeoInput<O> {
+  article: Article;
+  text: TextAnalysis;
+  options: O;
+  site?: SiteSettings | undefined;
+}
+
+export interface Assessment {
+  /** Yoast's scale: 9 good, 5–8 okay, ≤ 4 bad (density can go negative, like Yoast's) */
+  score: number;
+  /** the measured figure, when there is one (words, px, percent, …) */
+  value?: number;
+  reports: Report[];
+}
+
+export interface SeoRule<O> extends Rule<O> {
+  /** scores the article; undefined when the assessment does not apply (no keyphrase, for example) */
+  assess(input: SeoInput<O>): Assessment | undefined;
+}
+
+export function seoRule<O>(meta: RuleMeta<O>, assess: (input: SeoInput<O>) => Assessment | undefined): SeoRule<O> {
+  return {
+    meta,
+    assess,
+    check(ctx) {
+      const result = assess({ article: ctx.article, text: ctx.text, options: ctx.options, site: ctx.settings.site });
+      if (result) for (const report of result.reports) ctx.report(report);
+    },
+  };
+}
+
+/** A result with one report, or none when the score is good. */
+export function scored(score: number, report?: Report, value?: number): Assessment {
+  const result: Assessment = { score, reports: report ? [report] : [] };
+  if (value !== undefined) result.value = value;
+  return result;
+}

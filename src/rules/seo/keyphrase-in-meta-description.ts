@@ -1,0 +1,36 @@
+import { splitSentences } from "../../text/sentences.js";
+import { present } from "./article-parts.js";
+import { scored, seoRule } from "./assessment.js";
+import { countIn, keyphraseFacts, keysOf } from "./keyphrase.js";
+
+export const keyphraseInMetaDescription = seoRule(
+  {
+    id: "seo/keyphrase-in-meta-description",
+    description: "The meta description should use the focus keyphrase once or twice.",
+    severity: "warn",
+    presets: ["recommended"],
+    messages: {
+      missing:
+        "The meta description does not contain the focus keyphrase “{{keyphrase}}”; Google bolds the searched words in the snippet, which draws the eye. Use the keyphrase once.",
+      tooOften:
+        "The focus keyphrase appears in {{count}} sentences of the meta description; more than two reads as stuffing. Use it once or twice.",
+    },
+  },
+  ({ article, text }) => {
+    const facts = keyphraseFacts(article, text);
+    const description = present(article.meta.description);
+    if (!facts || !description) return undefined;
+    const kp = facts.keyphrase;
+    // Yoast counts the sentences of the description that hold the keyphrase: 1–2 → 9, 0 or 3+ → 3.
+    let count = 0;
+    for (const [start, end] of splitSentences(description.text, text.lang)) {
+      const keys = keysOf(description.text.slice(start, end), kp, text.lang);
+      if (countIn(kp, keys, 0, keys.length) > 0) count++;
+    }
+    if (count === 0) {
+      return scored(3, { messageId: "missing", data: { keyphrase: kp.part.text.trim() }, span: description.span }, 0);
+    }
+    if (count > 2) return scored(3, { messageId: "tooOften", data: { count }, span: description.span }, count);
+    return scored(9, undefined, count);
+  },
+);

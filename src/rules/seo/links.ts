@@ -1,0 +1,65 @@
+import type { SiteSettings } from "../../engine/types.js";
+import type { Article, Link } from "../../model/article.js";
+import { anchorSpan } from "./article-parts.js";
+import { type SeoRule, scored, seoRule } from "./assessment.js";
+
+export interface LinkCounts {
+  internal: Link[];
+  outbound: Link[];
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits the article's links into internal (relative, or to the site's own host) and outbound ones. */
+export function classifyLinks(article: Article, site: SiteSettings | undefined): LinkCounts {
+  const ownHost = hostOf(site?.url) ?? hostOf(article.meta.canonical?.text.trim());
+  const internal: Link[] = [];
+  const outbound: Link[] = [];
+  for (const block of article.blocks) {
+    if (block.kind !== "paragraph" || !block.links) continue;
+    for (const link of block.links) {
+      const href = link.href.trim();
+      if (href === "" || href.startsWith("#")) continue;
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+      if (scheme === undefined) {
+        // protocol-relative URLs name a host; plain relative paths stay on the site
+        if (href.startsWith("//")) (hostOf(`https:${href}`) === ownHost ? internal : outbound).push(link);
+        else internal.push(link);
+      } else if (scheme === "http" || scheme === "https") {
+        (ownHost !== undefined && hostOf(href) === ownHost ? internal : outbound).push(link);
+      }
+    }
+  }
+  return { internal, outbound };
+}
+
+/** Yoast treats a link as not passing authority when its rel includes nofollow (or sponsored/ugc). */
+export function isNofollow(link: Link): boolean {
+  return /\b(nofollow|sponsored|ugc)\b/i.test(link.rel ?? "");
+}
+
+/** Yoast's internal and outbound link assessments: none → 3, all nofollow → 7, some nofollow → 8, all followed → 9. */
+export function linkPresenceRule(
+  id: string,
+  description: string,
+  pick: (counts: LinkCounts) => Link[],
+  messages: { none: string; allNofollow: string },
+): SeoRule<Record<string, unknown>> {
+  return seoRule({ id, description, severity: "warn", presets: ["recommended"], messages }, ({ article, site }) => {
+    const links = pick(classifyLinks(article, site));
+    const first = links[0];
+    if (!first) return scored(3, { messageId: "none", span: anchorSpan(article) }, 0);
+    const nofollow = links.filter(isNofollow).length;
+    if (nofollow === links.length) {
+      return scored(7, { messageId: "allNofollow", data: { count: links.length }, span: first.span }, links.length);
+    }
+    return scored(nofollow > 0 ? 8 : 9, undefined, links.length);
+  });
+}
