@@ -1,7 +1,177 @@
 import type { Article } from "../model/article.js";
-import type { TextAnalysis } from "./types.js";
+import type { TextPart } from "../model/span.js";
+import { detectLanguage, primaryLanguage } from "./language.js";
+import { splitSentences } from "./sentences.js";
+import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
+import { normWord, scanWords } from "./words.js";
+
+/**
+ * Maps text offsets of one part to source offsets. Queries come in increasing
+ * order, so a cursor over the part's runs keeps mapping linear overall.
+ */
+class OffsetMapper {
+  #run = 0;
+  constructor(private readonly part: TextPart) {}
+
+  /** Source offset of a range end: at a run boundary, the end of the earlier run. */
+  map(offset: number): number {
+    return this.#find(offset, false);
+  }
+
+  /** Source offset of a range start: at a run boundary, the start of the later run ("**bold**" starts at "b"). */
+  mapStart(offset: number): number {
+    return this.#find(offset, true);
+  }
+
+  #find(offset: number, preferNext: boolean): number {
+    const { map, span } = this.part;
+    if (!map || map.length === 0) return span.start + offset;
+    let r = this.#run;
+    // Same semantics as sourceOffset(): inside a run map linearly, between runs go to the next run's start.
+    while (r < map.length) {
+      const [t, s, len] = map[r] as [number, number, number];
+      if (offset < t) {
+        this.#run = r;
+        return s;
+      }
+      const next = map[r + 1];
+      if (offset < t + len || (offset === t + len && !(preferNext && next && next[0] === offset))) {
+        this.#run = r;
+        return s + (offset - t);
+      }
+      r++;
+    }
+    this.#run = r;
+    return span.end;
+  }
+}
+
+interface PartRef {
+  kind: SegmentKind;
+  index: number;
+  part: TextPart;
+  level?: number;
+  item?: number;
+}
+
+function visibleParts(article: Article): PartRef[] {
+  const parts: PartRef[] = [];
+  if (article.title) parts.push({ kind: "title", index: -1, part: article.title });
+  article.blocks.forEach((b, index) => {
+    switch (b.kind) {
+      case "heading":
+        parts.push({ kind: "heading", index, part: b.content, level: b.level });
+        break;
+      case "paragraph":
+      case "quote":
+        parts.push({ kind: "paragraph", index, part: b.content });
+        break;
+      case "list":
+        b.items.forEach((part, item) => {
+          parts.push({ kind: "list-item", index, part, item });
+        });
+        break;
+      case "image":
+        break;
+    }
+  });
+  article.faq.forEach((f, index) => {
+    parts.push({ kind: "faq-question", index, part: f.question });
+    parts.push({ kind: "faq-answer", index, part: f.answer });
+  });
+  return parts;
+}
+
+function declaredLanguage(article: Article): { lang: string; source: TextAnalysis["langSource"] } | undefined {
+  if (article.lang?.trim()) return { lang: primaryLanguage(article.lang), source: "article" };
+  const meta = article.meta.lang?.text;
+  if (meta?.trim()) return { lang: primaryLanguage(meta), source: "meta" };
+  return undefined;
+}
 
 /** Builds the shared text layer for an article (once; the engine caches it per article). */
-export function analyzeText(_article: Article): TextAnalysis {
-  throw new Error("analyzeText: not implemented yet");
+export function analyzeText(article: Article): TextAnalysis {
+  const parts = visibleParts(article);
+  const declared = declaredLanguage(article);
+  // Sentence rules hardly differ between the languages we detect; segment first, detect from the words after.
+  const segLang = declared?.lang || "en";
+  const words: Word[] = [];
+  const sentences: Sentence[] = [];
+  const segments: Segment[] = [];
+
+  for (const ref of parts) {
+    const { part } = ref;
+    const text = part.text;
+    const mapper = new OffsetMapper(part);
+    const segment: Segment = {
+      kind: ref.kind,
+      index: ref.index,
+      start: part.span.start,
+      end: part.span.end,
+      firstSentence: sentences.length,
+      sentenceCount: 0,
+      firstWord: words.length,
+      wordCount: 0,
+    };
+    if (ref.level !== undefined) segment.level = ref.level;
+    if (ref.item !== undefined) segment.item = ref.item;
+    const segIndex = segments.length;
+    segments.push(segment);
+    // A heading or title is one sentence even when it holds a "?" or a colon.
+    const ranges: Array<[number, number]> =
+      ref.kind === "heading" || ref.kind === "title" ? trimmedWhole(text) : splitSentences(text, segLang);
+    for (const [s, e] of ranges) {
+      const sentence: Sentence = {
+        start: mapper.mapStart(s),
+        end: 0,
+        text: text.slice(s, e),
+        firstWord: words.length,
+        wordCount: 0,
+        segment: segIndex,
+      };
+      const sentenceIndex = sentences.length;
+      scanWords(text, s, e, (ws, we) => {
+        const w = text.slice(ws, we);
+        words.push({
+          start: mapper.mapStart(ws),
+          end: mapper.map(we),
+          text: w,
+          norm: normWord(w),
+          sentence: sentenceIndex,
+        });
+      });
+      sentence.end = mapper.map(e);
+      sentence.wordCount = words.length - sentence.firstWord;
+      sentences.push(sentence);
+    }
+    segment.sentenceCount = sentences.length - segment.firstSentence;
+    segment.wordCount = words.length - segment.firstWord;
+  }
+
+  const hasTitle = segments[0]?.kind === "title";
+  const body = {
+    segment: hasTitle ? 1 : 0,
+    sentence: hasTitle ? (segments[0] as Segment).sentenceCount : 0,
+    word: hasTitle ? (segments[0] as Segment).wordCount : 0,
+  };
+
+  let lang = declared?.lang;
+  let langSource: TextAnalysis["langSource"] = declared?.source ?? "default";
+  if (!lang) {
+    const norms: string[] = [];
+    const n = Math.min(words.length, 400);
+    for (let i = 0; i < n; i++) norms.push((words[i] as Word).norm);
+    const detected = detectLanguage(norms);
+    lang = detected ?? "en";
+    langSource = detected ? "detected" : "default";
+  }
+  return { lang, langSource, words, sentences, segments, body };
+}
+
+function trimmedWhole(text: string): Array<[number, number]> {
+  let s = 0;
+  let e = text.length;
+  while (s < e && text.charCodeAt(s) <= 32) s++;
+  while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+  return s === e ? [] : [[s, e]];
 }

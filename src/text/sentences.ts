@@ -1,0 +1,113 @@
+/**
+ * Sentence boundaries: Intl.Segmenter (ICU, ~0.5 ms per article) plus a merge
+ * pass, because ICU splits after abbreviations ("Dr." | "Smith saw…").
+ */
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    s = new Intl.Segmenter(lang, { granularity: "sentence" });
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** Abbreviations that never end a sentence: titles and Latin short forms (lower-case, without the final dot). */
+const ALWAYS_JOIN = new Set([
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "prof",
+  "st",
+  "vs",
+  "e.g",
+  "i.e",
+  "cf",
+  "jr",
+  "sr",
+  "fig",
+  "approx",
+  "mt",
+  "ca",
+  "viz",
+]);
+/** Abbreviations that end a sentence only when a capitalised word follows. */
+const JOIN_IF_LOWER = new Set([
+  "etc",
+  "u.s",
+  "u.k",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "dept",
+  "est",
+  "vol",
+  "al",
+  "a.m",
+  "p.m",
+]);
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
+}
+
+/** The word just before a final "." of text[start, end) (lower-cased, inner dots kept), or "". */
+function wordBeforeDot(text: string, start: number, end: number): string {
+  if (text.charCodeAt(end - 1) !== 46) return "";
+  let i = end - 1;
+  while (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetter(c) || c === 46) i--;
+    else break;
+  }
+  return text.slice(i, end - 1).toLowerCase();
+}
+
+function shouldJoin(text: string, start: number, end: number, next: number): boolean {
+  const word = wordBeforeDot(text, start, end);
+  if (word === "") return false;
+  if (ALWAYS_JOIN.has(word)) return true;
+  const nextChar = text.charCodeAt(next);
+  // "No. 5" is a number sign; "I said no." ends a sentence.
+  if (word === "no") return nextChar >= 48 && nextChar <= 57;
+  const nextIsLower = (nextChar >= 97 && nextChar <= 122) || (nextChar >= 48 && nextChar <= 57);
+  // A lone capital is an initial ("J. R. Smith"); known short forms join before a lower-case word.
+  if (word.length === 1 && word >= "a" && word <= "z" && text.charCodeAt(end - 2) <= 90) return true;
+  return nextIsLower && (JOIN_IF_LOWER.has(word) || word.includes("."));
+}
+
+/**
+ * Splits `text` into trimmed sentence ranges `[start, end]` (text offsets,
+ * end exclusive). Whitespace-only pieces are dropped.
+ */
+export function splitSentences(text: string, lang: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  for (const seg of segmenterFor(lang).segment(text)) {
+    let s = seg.index;
+    let e = s + seg.segment.length;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (s === e) continue;
+    if (pendingStart >= 0) {
+      if (shouldJoin(text, pendingStart, pendingEnd, s)) {
+        pendingEnd = e;
+        continue;
+      }
+      out.push([pendingStart, pendingEnd]);
+    }
+    pendingStart = s;
+    pendingEnd = e;
+  }
+  if (pendingStart >= 0) out.push([pendingStart, pendingEnd]);
+  return out;
+}

@@ -1,0 +1,119 @@
+import type { Article, Block, FaqItem } from "../../src/model/article.js";
+import type { TextPart } from "../../src/model/span.js";
+
+/** One body block of a hand-built article: a string is a paragraph. */
+export type FixtureBlock = string | { h: 1 | 2 | 3 | 4 | 5 | 6; text: string } | { list: string[] };
+
+export interface FixtureSpec {
+  title?: string;
+  lang?: string;
+  keyphrase?: string;
+  body: FixtureBlock[];
+  faq?: Array<[question: string, answer: string]>;
+}
+
+/**
+ * Builds an Article whose source is the parts joined by blank lines, each
+ * part a verbatim slice of the source (so spans are easy to assert).
+ */
+export function articleFrom(spec: FixtureSpec): Article {
+  let source = "";
+  const place = (text: string): TextPart => {
+    if (source) source += "\n\n";
+    const start = source.length;
+    source += text;
+    return { text, span: { start, end: source.length } };
+  };
+  const title = spec.title !== undefined ? place(spec.title) : undefined;
+  const blocks: Block[] = spec.body.map((b): Block => {
+    if (typeof b === "string") {
+      const content = place(b);
+      return { kind: "paragraph", content, span: content.span };
+    }
+    if ("h" in b) {
+      const content = place(b.text);
+      return { kind: "heading", level: b.h, content, span: content.span };
+    }
+    const items = b.list.map((item) => place(item));
+    const first = items[0]?.span.start ?? source.length;
+    const last = items[items.length - 1]?.span.end ?? source.length;
+    return { kind: "list", ordered: false, items, span: { start: first, end: last } };
+  });
+  const faq: FaqItem[] = (spec.faq ?? []).map(([q, a]) => {
+    const question = place(q);
+    const answer = place(a);
+    return { question, answer, span: { start: question.span.start, end: answer.span.end } };
+  });
+  const focusKeyword = spec.keyphrase !== undefined ? place(spec.keyphrase) : undefined;
+  const article: Article = {
+    source: { path: "fixture.md", text: source, format: "markdown" },
+    format: "markdown",
+    meta: focusKeyword ? { focusKeyword } : {},
+    blocks,
+    faq,
+    jsonld: [],
+    readNotes: [],
+  };
+  if (title) article.title = title;
+  if (spec.lang) article.lang = spec.lang;
+  return article;
+}
+
+/**
+ * A stand-in reader for the seed's shape (JSON-LD, title line, heading and
+ * paragraph lines, FAQ as question/answer lines, ===SCHEMA_JSON=== block),
+ * used until `readArticle` is available. Spans are exact source offsets.
+ */
+export function articleFromBundle(path: string, text: string): Article {
+  const lines: Array<{ text: string; start: number }> = [];
+  let pos = 0;
+  for (const line of text.split("\n")) {
+    lines.push({ text: line.replace(/\r$/, ""), start: pos });
+    pos += line.length + 1;
+  }
+  const marker = lines.findIndex((l) => l.text.startsWith("==="));
+  const end = marker < 0 ? lines.length : marker;
+  let first = 0;
+  for (let i = 0; i < end; i++) if (/^[}\]]\s*$/.test(lines[i]?.text ?? "")) first = i + 1;
+  const part = (l: { text: string; start: number }): TextPart => ({
+    text: l.text,
+    span: { start: l.start, end: l.start + l.text.length },
+  });
+  const body = lines.slice(first, end).filter((l) => l.text.trim() !== "");
+  const [titleLine, ...rest] = body;
+  const blocks: Block[] = [];
+  const faq: FaqItem[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const l = rest[i] as { text: string; start: number };
+    const next = rest[i + 1];
+    if (l.text.trim().endsWith("?") && next) {
+      const question = part(l);
+      const answer = part(next);
+      faq.push({ question, answer, span: { start: question.span.start, end: answer.span.end } });
+      i++;
+    } else if (l.text.length < 120 && !/[.!]$/.test(l.text.trim())) {
+      const content = part(l);
+      blocks.push({ kind: "heading", level: 2, content, span: content.span });
+    } else {
+      const content = part(l);
+      blocks.push({ kind: "paragraph", content, span: content.span });
+    }
+  }
+  const meta: Article["meta"] = {};
+  const kw = /focus_keyword["\u201d]\s*:\s*["\u201c]([^"\u201d]+)/.exec(text);
+  if (kw) {
+    const start = kw.index + kw[0].length - (kw[1] as string).length;
+    meta.focusKeyword = { text: kw[1] as string, span: { start, end: start + (kw[1] as string).length } };
+  }
+  const article: Article = {
+    source: { path, text, format: "bundle" },
+    format: "bundle",
+    meta,
+    blocks,
+    faq,
+    jsonld: [],
+    readNotes: [],
+  };
+  if (titleLine) article.title = part(titleLine);
+  return article;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "../src/model/article.js";
+import { analyzeText } from "../src/text/analyze.js";
+import { articleFrom } from "./helpers/text-fixtures.js";
+
+describe("analyzeText", () => {
+  const article = articleFrom({
+    title: "Growing Tomatoes",
+    body: [
+      { h: 2, text: "Soil first" },
+      "Tomatoes like warm soil. Dr. Reyes waters them daily.",
+      { list: ["Stake the stems.", "Pinch side shoots"] },
+    ],
+    faq: [["When do I plant?", "Plant after frost. Wait for warm nights."]],
+  });
+  const t = analyzeText(article);
+  const src = article.source.text;
+
+  it("builds one segment per visible part, in reading order", () => {
+    expect(t.segments.map((s) => [s.kind, s.index, s.sentenceCount, s.wordCount])).toEqual([
+      ["title", -1, 1, 2],
+      ["heading", 0, 1, 2],
+      ["paragraph", 1, 2, 9],
+      ["list-item", 2, 1, 3],
+      ["list-item", 2, 1, 3],
+      ["faq-question", 0, 1, 4],
+      ["faq-answer", 0, 2, 7],
+    ]);
+    expect(t.segments[1]?.level).toBe(2);
+    expect(t.segments[4]?.item).toBe(1);
+    expect(t.body).toEqual({ segment: 1, sentence: 1, word: 2 });
+  });
+
+  it("gives sentences and words exact source offsets", () => {
+    const texts = t.sentences.map((s) => src.slice(s.start, s.end));
+    expect(texts).toEqual(t.sentences.map((s) => s.text));
+    expect(texts).toEqual([
+      "Growing Tomatoes",
+      "Soil first",
+      "Tomatoes like warm soil.",
+      "Dr. Reyes waters them daily.",
+      "Stake the stems.",
+      "Pinch side shoots",
+      "When do I plant?",
+      "Plant after frost.",
+      "Wait for warm nights.",
+    ]);
+    for (const w of t.words) expect(src.slice(w.start, w.end)).toBe(w.text);
+    const dr = t.words.find((w) => w.text === "Dr");
+    expect(dr?.sentence).toBe(3);
+    expect(t.sentences[3]?.firstWord).toBe(t.words.indexOf(dr!));
+  });
+
+  it("detects the language when metadata has none, and prefers metadata", () => {
+    expect(t.lang).toBe("en");
+    expect(t.langSource).toBe("default"); // too few stop words to tell
+    const es = analyzeText(articleFrom({ lang: "es-MX", body: ["Hola."] }));
+    expect([es.lang, es.langSource]).toEqual(["es", "article"]);
+    const detected = analyzeText(
+      articleFrom({ body: ["El jardín de la casa tiene los tomates que se riegan por la mañana y en la tarde."] }),
+    );
+    expect([detected.lang, detected.langSource]).toEqual(["es", "detected"]);
+  });
+
+  it("maps offsets through TextPart maps (markup stripped)", () => {
+    // source: "Use **bold** text. Next one." — the model text drops the asterisks
+    const source = "Use **bold** text. Next one.";
+    const article: Article = {
+      source: { path: "m.md", text: source, format: "markdown" },
+      format: "markdown",
+      meta: {},
+      blocks: [
+        {
+          kind: "paragraph",
+          span: { start: 0, end: source.length },
+          content: {
+            text: "Use bold text. Next one.",
+            span: { start: 0, end: source.length },
+            map: [
+              [0, 0, 4],
+              [4, 6, 4],
+              [8, 12, 16],
+            ],
+          },
+        },
+      ],
+      faq: [],
+      jsonld: [],
+      readNotes: [],
+    };
+    const a = analyzeText(article);
+    expect(a.words.map((w) => source.slice(w.start, w.end))).toEqual(["Use", "bold", "text", "Next", "one"]);
+    expect(a.sentences.map((s) => source.slice(s.start, s.end))).toEqual(["Use **bold** text.", "Next one."]);
+  });
+
+  it("handles an empty article", () => {
+    const a = analyzeText(articleFrom({ body: [] }));
+    expect([a.words.length, a.sentences.length, a.segments.length]).toEqual([0, 0, 0]);
+    expect(a.body).toEqual({ segment: 0, sentence: 0, word: 0 });
+  });
+});
