@@ -135,3 +135,10 @@ export interface Diagnostic {
   fix?: Fix;
   suggestions?: Array<{ message: string; fix: Fix }>;
 }
+
+/** A rule switched on by the config, with its severity and parsed (defaults applied) options. */
+export interface ResolvedRule<R extends AnyRule = AnyRule> {
+  rule: R;
+  severity: Severity;
+  options: Record<string, unknown>;
+}

@@ -1,0 +1,85 @@
+import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import { ruleDocsUrl } from "../engine/diagnostic.js";
+import type { Diagnostic } from "../engine/types.js";
+import { artifactUri, directoryUri } from "./paths.js";
+import type { Reporter } from "./types.js";
+
+const LEVEL = { error: "error", warn: "warning", info: "note" } as const;
+
+function location(uri: { uri: string; relative: boolean }, d?: Diagnostic) {
+  return {
+    physicalLocation: {
+      artifactLocation: uri.relative ? { uri: uri.uri, uriBaseId: "%SRCROOT%" } : { uri: uri.uri },
+      ...(d
+        ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } }
+        : {}),
+    },
+  };
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, the rules that
+ * produced results (with helpUri), 1-based regions counted in UTF-16 code
+ * units, paths relative to the working directory with forward slashes.
+ * Files that could not be read become tool execution notifications.
+ */
+export const sarifReporter: Reporter = (results, meta) => {
+  const known = new Map(meta.rules.map((m) => [m.id, m]));
+  const ruleIndex = new Map<string, number>();
+  const rules: ReportingDescriptor[] = [];
+  const ruleFor = (d: Diagnostic): number => {
+    let index = ruleIndex.get(d.ruleId);
+    if (index === undefined) {
+      const m = known.get(d.ruleId);
+      index = rules.length;
+      rules.push({
+        id: d.ruleId,
+        shortDescription: { text: m?.description ?? d.ruleId },
+        helpUri: m ? ruleDocsUrl(m.id) : d.url,
+        defaultConfiguration: { level: LEVEL[m?.severity ?? d.severity] },
+      });
+      ruleIndex.set(d.ruleId, index);
+    }
+    return index;
+  };
+
+  const sarifResults: Result[] = [];
+  const notifications: Notification[] = [];
+  for (const r of results) {
+    const uri = artifactUri(r.path, meta.cwd);
+    if (r.fatal !== undefined) {
+      notifications.push({ level: "error", message: { text: r.fatal }, locations: [location(uri)] });
+    }
+    for (const d of r.diagnostics) {
+      sarifResults.push({
+        ruleId: d.ruleId,
+        ruleIndex: ruleFor(d),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [location(uri, d)],
+      });
+    }
+  }
+
+  const log: Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "copydesk",
+            version: meta.toolVersion,
+            informationUri: "https://github.com/copydesk/copydesk",
+            rules,
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(meta.cwd) } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

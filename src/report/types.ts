@@ -1,0 +1,71 @@
+import type { Diagnostic, RuleMeta } from "../engine/types.js";
+
+/** One checked file as reporters see it. */
+export interface FileResult {
+  /** absolute path */
+  path: string;
+  /** the source text (for code frames and fix ranges); absent when the file could not be read */
+  source?: string;
+  diagnostics: Diagnostic[];
+  /** why the file could not be read or parsed: reported like ESLint's fatal parse errors */
+  fatal?: string;
+  /** per-file statistics (word count, reading time, …) when the text layer provides them */
+  stats?: unknown;
+  /** per-file scores when the scoring layer provides them */
+  scores?: unknown;
+}
+
+export interface ReportMeta {
+  /** paths are shown relative to this directory */
+  cwd: string;
+  color: boolean;
+  /** metadata of the rules that ran (SARIF lists them; the others may show descriptions) */
+  rules: ReadonlyArray<RuleMeta<any>>;
+  toolVersion: string;
+}
+
+/** Reporters are pure: results in, text out. */
+export type Reporter = (results: readonly FileResult[], meta: ReportMeta) => string;
+
+export interface Counts {
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+export function countResult(result: FileResult): Counts {
+  const c: Counts = {
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  if (result.fatal !== undefined) {
+    c.errorCount++;
+    c.fatalErrorCount++;
+  }
+  for (const d of result.diagnostics) {
+    if (d.severity === "error") {
+      c.errorCount++;
+      if (d.fix) c.fixableErrorCount++;
+    } else if (d.severity === "warn") {
+      c.warningCount++;
+      if (d.fix) c.fixableWarningCount++;
+    } else c.infoCount++;
+  }
+  return c;
+}
+
+export function countAll(results: readonly FileResult[]): Counts {
+  const total = countResult({ path: "", diagnostics: [] });
+  for (const r of results) {
+    const c = countResult(r);
+    for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += c[key];
+  }
+  return total;
+}
