@@ -56,3 +56,23 @@ export function actualErrors(rule: Rule<any>, c: RuleCase): ExpectedError[] {
 export function bundle(lines: string[], meta: Record<string, unknown> = {}): string {
   return `${lines.join("\n")}\n===SCHEMA_JSON_START===\n${JSON.stringify(meta, null, 1)}\n===SCHEMA_JSON_END===\n`;
 }
+
+/**
+ * 1-based start and end of the `nth` occurrence of `needle` in `code`, for
+ * expected errors that say "exactly this text" without hand-counted columns.
+ */
+export function loc(code: string, needle: string, nth = 1): Omit<ExpectedError, "messageId"> {
+  let start = -1;
+  for (let i = 0; i < nth; i++) {
+    start = code.indexOf(needle, start + 1);
+    if (start < 0) throw new Error(`fixture: occurrence ${nth} of ${JSON.stringify(needle)} not found`);
+  }
+  const point = (offset: number) => {
+    const before = code.slice(0, offset);
+    const line = before.split("\n").length;
+    return { line, column: offset - before.lastIndexOf("\n") };
+  };
+  const s = point(start);
+  const e = point(start + needle.length);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}

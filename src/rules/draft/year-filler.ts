@@ -87,21 +87,34 @@ export const yearFiller: Rule<YearFillerOptions> = {
       const openers = stamps.filter((s) => s.opener).length;
       const all = stamped >= ctx.options.minSentences;
       if (!all && openers <= ctx.options.maxOpeners) continue;
+      const repeatedOpener = openers > ctx.options.maxOpeners;
       for (const stamp of stamps) {
         if (!all && !stamp.opener) continue;
-        ctx.report(stampReport(words, source, stamp, year, stamp.opener ? openers : stamped));
+        const asOpener = stamp.opener && repeatedOpener;
+        ctx.report(stampReport(words, source, stamp, year, asOpener, asOpener ? openers : stamped));
       }
     }
   },
 };
 
-function stampReport(words: readonly Word[], source: string, stamp: Stamp, year: string, count: number): Report {
+function stampReport(
+  words: readonly Word[],
+  source: string,
+  stamp: Stamp,
+  year: string,
+  asOpener: boolean,
+  count: number,
+): Report {
   const w = words[stamp.word]!;
   const prev = words[stamp.word - 1];
   const data = { year, count };
   if (stamp.opener && prev) {
     const next = words[stamp.word + 1];
-    const report: Report = { messageId: "yearOpener", data, span: { start: prev.start, end: w.end } };
+    const report: Report = {
+      messageId: asOpener ? "yearOpener" : "yearStamp",
+      data,
+      span: { start: prev.start, end: w.end },
+    };
     if (next && next.sentence === w.sentence) {
       // "In 2026, clinical data…" → "Clinical data…"
       const first = source.charAt(next.start);

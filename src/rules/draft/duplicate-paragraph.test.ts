@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { duplicateParagraph } from "./duplicate-paragraph.js";
+
+const tail =
+  " A diet change works slowly, so give it at least two months before judging it, and change one thing at a time so you can tell what helped and what did not.";
+const p1 = `Magnesium-rich foods such as spinach, pumpkin seeds and almonds may help some people who get frequent migraines.${tail}`;
+const p2 = "Keeping a headache diary for a month shows which foods, drinks and sleep patterns come before an attack.";
+const near = `Magnesium-rich foods such as spinach, pumpkin seeds and almonds may help some adults who get frequent migraines.${tail}`;
+
+const twice = bundle(["# Migraine and Diet", p1, "## Diary", p2, "## Food", p1]);
+const nearly = bundle(["# Migraine and Diet", p1, "## Diary", p2, "## Food", near]);
+// the visible FAQ and its FAQPage copy in the metadata are one FAQ, not a duplicate
+const faq = bundle(["# Migraine and Diet", p1, "## Frequently Asked Questions", "### Does a diary help?", p2], {
+  faq_schema: {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    mainEntity: [{ "@type": "Question", name: "Does a diary help?", acceptedAnswer: { "@type": "Answer", text: p2 } }],
+  },
+});
+const faqRepeatsBody = bundle([
+  "# Migraine and Diet",
+  p1,
+  "## Frequently Asked Questions",
+  "### Does food matter?",
+  p1,
+]);
+
+const cases: Array<[string, RuleCase]> = [
+  ["an identical paragraph", { code: twice, errors: [{ messageId: "duplicate", ...loc(twice, p1, 2) }] }],
+  ["a near-identical paragraph", { code: nearly, errors: [{ messageId: "nearDuplicate", ...loc(nearly, near) }] }],
+  ["a stricter threshold lets the near copy pass", { code: nearly, options: { threshold: 0.95 }, errors: [] }],
+  ["a FAQ and its JSON-LD copy", { code: faq, errors: [] }],
+  [
+    "a FAQ answer that repeats a body paragraph word for word",
+    { code: faqRepeatsBody, errors: [{ messageId: "duplicate", ...loc(faqRepeatsBody, p1, 2) }] },
+  ],
+  ["different paragraphs", { code: bundle(["# Migraine and Diet", p1, p2]), errors: [] }],
+];
+
+describe("draft/duplicate-paragraph", () => {
+  it.each(cases)("%s", (_name, c) => {
+    expect(actualErrors(duplicateParagraph, c)).toEqual(c.errors);
+  });
+});
