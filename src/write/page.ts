@@ -147,7 +147,7 @@ function byline(facts: PageFacts): string {
 /** The complete HTML document for one article. */
 export function renderPage(article: Article, facts: PageFacts, graph: Graph, options: PageOptions): string {
   const site = facts.siteName ?? facts.publisher?.name ?? "Home";
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeAttr(facts.lang || "en")}">
 <head>
 ${head(facts, graph, options)}

@@ -101,7 +101,7 @@ function indexPage(pages: BuiltPage[], site: SiteSettings, siteUrl: string): str
       : "";
     return `<li>\n<h2><a href="${escapeAttr(`${p.slug}/`)}">${escapeHtml(p.facts.title)}</a></h2>${date}${desc}\n</li>`;
   });
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeAttr(site.language || "en")}">
 <head>
 <meta charset="utf-8">
