@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Throughput of `check` over a generated corpus: articles/s with 1 and 2 workers, median and p95 time
+// per article, peak RSS, and the content-hash cache (first run vs unchanged re-run).
+//   node bench/throughput.bench.mjs [--n 1000] [--words 1700] [--json] [--scale]
+// --scale also checks 1,000 / 10,000 / 50,000 articles (each in a fresh process) to show RSS stays flat.
+// Reads from ../dist: run `npm run build` first (`npm run bench` does not build).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus } from "./corpus/generate.mjs";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const flag = (name) => args.includes(`--${name}`);
+const self = fileURLToPath(import.meta.url);
+const dist = new URL("../dist/engine/batch.js", import.meta.url);
+
+if (!existsSync(dist)) {
+  console.error("throughput: dist/ is missing; run `npm run build` first");
+  process.exit(1);
+}
+
+/** Child mode: one measured run in a fresh process, printing one JSON line. */
+async function child() {
+  const { checkFiles, checkOne } = await import(dist.href);
+  const dir = opt("dir");
+  const workers = Number(opt("workers", 1));
+  const cacheDir = opt("cache-dir");
+  const files = readdirSync(dir)
+    .sort()
+    .map((f) => join(dir, f));
+  const spec = { cwd: dir, now: "2026-11-24T00:00:00Z" };
+  if (flag("per-article")) {
+    // time each article alone, warm, in this thread
+    for (const f of files.slice(0, 20)) await checkOne(f, spec);
+    const times = [];
+    for (const f of files) {
+      const t = performance.now();
+      await checkOne(f, spec);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    console.log(JSON.stringify({ median: q(0.5), p95: q(0.95) }));
+    return;
+  }
+  const t = performance.now();
+  const r = await checkFiles(files, spec, { workers, cache: cacheDir ? { dir: cacheDir } : false });
+  const ms = performance.now() - t;
+  const diagnostics = r.results.reduce((n, x) => n + x.diagnostics.length, 0);
+  console.log(
+    JSON.stringify({
+      files: files.length,
+      ms,
+      perSecond: (files.length / ms) * 1000,
+      rssMB: process.resourceUsage().maxRSS / 1024,
+      diagnostics,
+      cache: r.cache ?? null,
+    }),
+  );
+}
+
+function run(extra) {
+  const r = spawnSync(process.execPath, [self, "--child", ...extra], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+async function parent() {
+  const n = Number(opt("n", 1000));
+  const words = Number(opt("words", 1700));
+  const dir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
+  const corpus = join(dir, "corpus");
+  generateCorpus({ n, seed: 42, out: corpus, words });
+  const out = { hardware: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`, n, words };
+  out.perArticle = run(["--dir", corpus, "--per-article"]);
+  out.check1 = run(["--dir", corpus, "--workers", "1"]);
+  out.check2 = run(["--dir", corpus, "--workers", "2"]);
+  const cacheDir = join(dir, "cache");
+  out.cacheFirst = run(["--dir", corpus, "--workers", "2", "--cache-dir", cacheDir]);
+  out.cacheAgain = run(["--dir", corpus, "--workers", "2", "--cache-dir", cacheDir]);
+  if (flag("scale")) {
+    out.scale = [];
+    for (const size of [1000, 10000, 50000]) {
+      const sdir = join(dir, `scale-${size}`);
+      generateCorpus({ n: size, seed: 7, out: sdir, words });
+      const r = run(["--dir", sdir, "--workers", "2"]);
+      out.scale.push({ n: size, perSecond: r.perSecond, rssMB: r.rssMB });
+      rmSync(sdir, { recursive: true, force: true });
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (flag("json")) {
+    console.log(JSON.stringify(out));
+    return;
+  }
+  const f = (x, d = 1) => x.toFixed(d);
+  console.log(`check throughput (${n} generated articles, ~${words} words; ${out.hardware})`);
+  console.log(
+    `  per article, 1 thread warm: median ${f(out.perArticle.median, 2)} ms, p95 ${f(out.perArticle.p95, 2)} ms`,
+  );
+  console.log(
+    `  1 worker:  ${f(out.check1.perSecond, 0)} articles/s, ${f(out.check1.ms, 0)} ms, peak RSS ${f(out.check1.rssMB, 0)} MB`,
+  );
+  console.log(
+    `  2 workers: ${f(out.check2.perSecond, 0)} articles/s, ${f(out.check2.ms, 0)} ms, peak RSS ${f(out.check2.rssMB, 0)} MB`,
+  );
+  console.log(
+    `  cache: first run ${f(out.cacheFirst.ms, 0)} ms, unchanged re-run ${f(out.cacheAgain.ms, 0)} ms (${f((out.cacheAgain.ms / out.cacheFirst.ms) * 100)}%, ${out.cacheAgain.cache?.hits} hits)`,
+  );
+  for (const s of out.scale ?? [])
+    console.log(`  scale n=${s.n}: ${f(s.perSecond, 0)} articles/s, peak RSS ${f(s.rssMB, 0)} MB`);
+}
+
+if (flag("child")) await child();
+else await parent();
