@@ -214,7 +214,7 @@ describe("the project seed", () => {
         now: new Date(),
       },
     );
-    const graph = pages[0]!.graph["@graph"] as Array<Record<string, any>>;
+    const graph = pages[0]!.graph["@graph"] as unknown as Array<Record<string, any>>;
     expect(graph.find((n) => n["@type"] === "Article")).not.toHaveProperty("datePublished");
     expect(pages[0]!.notes.map((n) => n.id)).toContain("build/missing-date-published");
   });
