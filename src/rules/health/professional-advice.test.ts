@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { professionalAdvice } from "./professional-advice.js";
+
+const silent = bundle([
+  "# Runner's Knee",
+  "Runner's knee is a dull ache around the kneecap.",
+  "Rest, ice and shorter runs help most people within weeks.",
+]);
+
+const cases: Array<[string, RuleCase]> = [
+  ["no advice to see anyone", { code: silent, errors: [{ messageId: "missing", ...loc(silent, "Runner's Knee") }] }],
+  [
+    "see a physiotherapist",
+    { code: bundle(["# Runner's Knee", "If it still hurts after two weeks, see a physiotherapist."]), errors: [] },
+  ],
+  [
+    "talk to your family doctor (within the window)",
+    { code: bundle(["# Insomnia", "Talk to your family doctor about sleep tests."]), errors: [] },
+  ],
+  [
+    "seek medical attention",
+    { code: bundle(["# Migraine", "Seek urgent medical help for a sudden, severe headache."]), errors: [] },
+  ],
+  [
+    "a professional named without advice to consult them",
+    {
+      code: bundle(["# Insomnia", "Sleep specialists study the body clock."]),
+      errors: [{ messageId: "missing", line: 1, column: 3 }],
+    },
+  ],
+  [
+    "a narrow window misses distant advice",
+    {
+      code: bundle(["# Insomnia", "Ask about it at your next routine visit with the doctor."]),
+      options: { window: 2 },
+      errors: [{ messageId: "missing", line: 1, column: 3 }],
+    },
+  ],
+];
+
+describe("health/professional-advice", () => {
+  it.each(cases)("%s", (_name, c) => {
+    expect(actualErrors(professionalAdvice, c)).toEqual(c.errors);
+  });
+});
