@@ -2,30 +2,25 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOpenAiClient, GenerationError, type LlmClient, type ResponseMode } from "../src/generate/client.js";
 import { retryDelayMs } from "../src/generate/retry.js";
-import { type MockScript, type MockServer, startMockOpenAi } from "./helpers/mock-openai.js";
+import { closables, type MockScript, startMockOpenAi } from "./helpers/mock-openai.js";
 
 const Answer = z.strictObject({ title: z.string().min(1), points: z.array(z.string()).min(1) });
 const good = { title: "Storing winter squash", points: ["Cure the skins first", "Keep them cool and dry"] };
 
-let server: MockServer | undefined;
-let client: LlmClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const open = closables();
+afterEach(() => open.closeAll());
 
 async function setup(script: MockScript, opts: { timeoutMs?: number; modes?: Map<string, ResponseMode> } = {}) {
-  server = await startMockOpenAi(script);
-  client = createOpenAiClient({
-    baseUrl: server.baseUrl,
-    model: "mock-model",
-    timeoutMs: opts.timeoutMs ?? 5_000,
-    retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 2_000 },
-    modes: opts.modes ?? new Map(),
-  });
+  const server = open.add(await startMockOpenAi(script));
+  const client = open.add(
+    createOpenAiClient({
+      baseUrl: server.baseUrl,
+      model: "mock-model",
+      timeoutMs: opts.timeoutMs ?? 5_000,
+      retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 2_000 },
+      modes: opts.modes ?? new Map(),
+    }),
+  );
   return { server, client };
 }
 

@@ -98,14 +98,15 @@ class KeywordRun {
   ) {}
 
   /** One stage call: from the cache when this exact call finished before, else from the model (then stored). */
-  async stage<T>(name: string, messages: ChatMessage[], schema: z.ZodType<T>): Promise<T> {
+  async stage<T>(name: string, messages: ChatMessage[], schema: z.ZodType<T>, round = 0): Promise<T> {
     const { client, cache, signal } = this.opts;
     signal?.throwIfAborted();
     this.opts.onStage?.(this.input.keyword, name);
     const key = stageKey({
       baseUrl: client.baseUrl,
       model: client.model,
-      stage: name,
+      // a revision asked again in a later round must reach the model, not replay the cached answer
+      stage: round ? `${name}#${round}` : name,
       messages,
       schema: jsonSchemaOf(schema),
     });
@@ -159,30 +160,30 @@ class KeywordRun {
   }
 
   /** Sends one part's problems back to the model and puts the revised part in place. */
-  async revise(draft: Draft, ref: PartRef, problems: PartProblem[]): Promise<void> {
+  async revise(draft: Draft, ref: PartRef, problems: PartProblem[], round: number): Promise<void> {
     const { input, opts } = this;
     const lang = opts.lang;
     if (ref.kind === "meta") {
       const current = { h1: draft.h1, ...draft.meta };
       const prompt = revisePrompt(input, draft, "the title and metadata", current, problems, lang);
-      const { h1, ...meta } = await this.stage("revise_meta", prompt, MetaReviseSchema);
+      const { h1, ...meta } = await this.stage("revise_meta", prompt, MetaReviseSchema, round);
       draft.h1 = h1;
       draft.meta = meta;
     } else if (ref.kind === "faq") {
       const item = draft.faq[ref.index];
       if (!item) return;
       const prompt = revisePrompt(input, draft, "one FAQ entry", item, problems, lang);
-      const revised = await this.stage("revise_faq", prompt, FaqItemSchema);
+      const revised = await this.stage("revise_faq", prompt, FaqItemSchema, round);
       draft.faq[ref.index] = { question: asQuestion(revised.question), answer: revised.answer };
     } else if (ref.kind === "intro") {
       const { paragraphs, summary } = draft.intro;
       const prompt = revisePrompt(input, draft, "the introduction", { paragraphs, summary }, problems, lang);
-      draft.intro = { heading: "", ...(await this.stage("revise_intro", prompt, SectionSchema)) };
+      draft.intro = { heading: "", ...(await this.stage("revise_intro", prompt, SectionSchema, round)) };
     } else {
       const section = draft.sections[ref.index];
       if (!section) return;
       const prompt = revisePrompt(input, draft, "one section", section, problems, lang);
-      draft.sections[ref.index] = await this.stage("revise_section", prompt, SectionReviseSchema);
+      draft.sections[ref.index] = await this.stage("revise_section", prompt, SectionReviseSchema, round);
     }
   }
 }
@@ -227,6 +228,20 @@ export function problemsByPart(
 const actionable = (d: Diagnostic) => d.severity === "error" || d.severity === "warn";
 
 /**
+ * Findings a model cannot fix truthfully: it would have to invent links,
+ * images or a human reviewer. They stay in the report for the editor and are
+ * never sent back for revision.
+ */
+export const NOT_REVISABLE: ReadonlySet<string> = new Set([
+  "seo/image-alt",
+  "seo/internal-links",
+  "seo/outbound-links",
+  "health/review-metadata",
+]);
+
+const revisable = (d: Diagnostic) => !NOT_REVISABLE.has(d.ruleId) && !d.ruleId.startsWith("build/");
+
+/**
  * One keyword, start to finish: the stages, then the quality gate (check,
  * revise the parts the findings point at, up to `rounds` times). A draft
  * that still has errors is marked unfinished. Never throws for a model
@@ -243,11 +258,11 @@ export async function generateOne(input: KeywordInput, opts: PipelineOptions): P
     let rendered = renderDraft(draft, opts.format);
     let found = opts.check(rendered.text, path).filter(actionable);
     while (found.length > 0 && rounds < opts.rounds) {
-      const byPart = problemsByPart(found, rendered);
+      const byPart = problemsByPart(found.filter(revisable), rendered);
       if (byPart.size === 0) break;
       rounds++;
       opts.onStage?.(input.keyword, `revision ${rounds}`);
-      for (const { ref, problems } of byPart.values()) await run.revise(draft, ref, problems);
+      for (const { ref, problems } of byPart.values()) await run.revise(draft, ref, problems, rounds);
       rendered = renderDraft(draft, opts.format);
       found = opts.check(rendered.text, path).filter(actionable);
     }

@@ -154,3 +154,121 @@ export async function startMockOpenAi(script: MockScript = () => undefined): Pro
   };
   return state;
 }
+
+/** Paragraphs of a plausible article on storing winter squash, written for these tests. */
+const SQUASH = {
+  h1: "Winter squash storage: keep squash sweet for months",
+  sections: [
+    {
+      heading: "Why winter squash storage starts in the field",
+      paragraphs: [
+        "Squash keeps best when it is fully ripe before you pick it. The rind should be hard enough that a fingernail leaves no mark. In addition, the stem should look dry and corky.",
+        "Cut each fruit with a few centimetres of stem attached. A squash without its stem has an open wound, and rot often starts there. Handle the fruit gently, because bruises turn soft in storage.",
+      ],
+    },
+    {
+      heading: "Curing squash before you store it",
+      paragraphs: [
+        "Curing hardens the skin and heals small cuts. Leave the fruit in a warm, dry and airy place for one to two weeks. For example, a sunny porch or a greenhouse bench works well for this step.",
+        "However, acorn squash is the exception. It does not need curing and may lose quality in the heat. Instead, move it straight to a cool shelf and eat it first.",
+      ],
+    },
+    {
+      heading: "The right place for winter squash storage",
+      paragraphs: [
+        "Choose a spot that stays cool and dry, away from frost. A spare bedroom, a dry cellar or an unheated hallway are common choices. Also keep the fruit off cold stone floors.",
+        "Set each squash on a shelf or in a shallow crate so that none of them touch. That way, air can move around the skins. Do not store them next to apples or pears, which speed up ripening.",
+      ],
+    },
+    {
+      heading: "Checking your stored squash",
+      paragraphs: [
+        "Look at your stored fruit every week or two. Remove any squash with soft spots, mould or weeping patches. After all, one bad fruit can spoil the ones beside it.",
+        "Use the thin-skinned kinds first and keep the thick-skinned ones for later. Butternut and crown types often last the longest. Finally, cook any fruit that starts to show blemishes.",
+      ],
+    },
+  ],
+  intro: [
+    "Good winter squash storage lets you eat home-grown squash long after the garden has gone quiet. The method is simple, and it rewards a little care at harvest time.",
+    "This guide explains how to pick, cure and store squash, and how to spot trouble early. As a result, the fruit stays firm and sweet.",
+  ],
+  faq: [
+    {
+      question: "Can I store winter squash in the fridge?",
+      answer:
+        "The fridge is too cold and too damp for whole squash. Keep whole fruit on a cool shelf instead, and put only cut pieces in the fridge.",
+    },
+    {
+      question: "Should I wash squash before storing it?",
+      answer:
+        "Do not wash it before storage, because damp skin invites mould. Brush off loose soil with a dry cloth and wash the fruit just before you cook it.",
+    },
+    {
+      question: "Can I freeze winter squash?",
+      answer:
+        "Yes, cooked squash freezes well. Roast or steam it, mash it, cool it and freeze it in flat bags for quick meals later.",
+    },
+  ],
+  meta: {
+    seoTitle: "Winter squash storage: keep squash fresh for months",
+    metaDescription:
+      "Winter squash storage made simple: how to pick, cure and store squash so it stays firm and sweet for months, plus the signs of spoilage to look for.",
+    slug: "winter-squash-storage",
+    focusKeyphrase: "winter squash storage",
+  },
+};
+
+/** Replies that form a clean article, chosen by the stage the request names. */
+export function squashArticleReply(req: MockRequest): MockReply | undefined {
+  const part = (i: number) => {
+    const s = SQUASH.sections[i] ?? SQUASH.sections[0]!;
+    return { paragraphs: s.paragraphs, summary: `Covered: ${s.heading.toLowerCase()}.` };
+  };
+  switch (req.schemaName) {
+    case "brief":
+      return {
+        json: {
+          searchIntent: "informational",
+          audience: "home gardeners with a squash harvest",
+          angle: "a simple routine from harvest to kitchen",
+          questions: SQUASH.faq.map((f) => f.question),
+          healthTopic: false,
+        },
+      };
+    case "outline":
+      return {
+        json: {
+          h1: SQUASH.h1,
+          introNotes: "why storage matters",
+          sections: SQUASH.sections.map((s) => ({ heading: s.heading, notes: "practical steps" })),
+          faqQuestions: SQUASH.faq.map((f) => f.question),
+        },
+      };
+    case "intro":
+      return { json: { paragraphs: SQUASH.intro, summary: "Introduced the routine." } };
+    case "section": {
+      const n = Number(/Write section (\d+)/.exec(req.lastUser)?.[1] ?? "1");
+      return { json: part(n - 1) };
+    }
+    case "faq":
+      return { json: { answers: SQUASH.faq } };
+    case "meta":
+      return { json: SQUASH.meta };
+    default:
+      return undefined;
+  }
+}
+
+/** Servers and clients a test opened, closed (last first) after it: `afterEach(() => open.closeAll())`. */
+export function closables() {
+  const list: Array<{ close(): Promise<unknown> }> = [];
+  return {
+    add<T extends { close(): Promise<unknown> }>(c: T): T {
+      list.push(c);
+      return c;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of list.splice(0).reverse()) await c.close();
+    },
+  };
+}
