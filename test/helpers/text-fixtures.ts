@@ -1,3 +1,5 @@
+import { lintArticle } from "../../src/engine/lint.js";
+import type { Diagnostic, Rule } from "../../src/engine/types.js";
 import type { Article, Block, FaqItem } from "../../src/model/article.js";
 import type { TextPart } from "../../src/model/span.js";
 
@@ -116,4 +118,37 @@ export function articleFromBundle(path: string, text: string): Article {
   };
   if (titleLine) article.title = part(titleLine);
   return article;
+}
+
+const FILLER =
+  "soil holds water near roots under compost feeds worms and keeps beds loose through dry summer weeks".split(" ");
+const OPENERS = "Gardeners Tomatoes Compost Rain Beans Mulch Worms Seeds Roots Leaves Sunlight Weeds".split(" ");
+let opener = 0;
+
+/** A sentence of exactly `n` words (n ≥ 1) with a rotating first word, so beginnings never repeat by accident. */
+export function sentenceOf(n: number): string {
+  const first = OPENERS[opener++ % OPENERS.length] as string;
+  const rest = Array.from({ length: n - 1 }, (_, i) => FILLER[i % FILLER.length] as string);
+  return `${[first, ...rest].join(" ")}.`;
+}
+
+/** A paragraph of sentences with the given word counts. */
+export function paragraphOf(...counts: number[]): string {
+  return counts.map(sentenceOf).join(" ");
+}
+
+/** Lints a hand-built article with one rule through the real engine; returns that rule's diagnostics. */
+export function lintRule(rule: Rule<any>, article: Article, options: Record<string, unknown> = {}): Diagnostic[] {
+  const parsed = rule.meta.options ? (rule.meta.options.parse(options) as Record<string, unknown>) : {};
+  const { diagnostics } = lintArticle(article, {
+    rules: [{ rule, severity: rule.meta.severity, options: parsed }],
+    settings: { now: new Date("2026-11-24T12:00:00Z"), health: "off" },
+    throwOnCrash: true,
+  });
+  return diagnostics.filter((d) => d.ruleId === rule.meta.id);
+}
+
+/** The fields rule tables assert: message id, data and exact source span. */
+export function briefly(d: Diagnostic): { messageId: string; span: [number, number]; line: number; column: number } {
+  return { messageId: d.messageId, span: [d.span.start, d.span.end], line: d.line, column: d.column };
 }
