@@ -51,39 +51,48 @@ function faqPair(text: string, path: string) {
 }
 
 describe("copydesk generate against a local OpenAI-compatible server", () => {
-  it("writes a draft from replies generated from each request's JSON schema; FAQ markup equals the visible FAQ", async () => {
-    server = await startMockOpenAi();
-    const io = testIo();
-    const { results, exitCode } = await runGenerate(
-      "balcony tomatoes",
-      { baseUrl: server.baseUrl, model: "mock", out: "drafts", format: "bundle", rounds: "1" },
-      io,
-    );
-    expect(results).toHaveLength(1);
-    const r = results[0]!;
-    expect(r.ok).toBe(true);
-    // every request carries its schema where strict servers expect it
-    for (const req of server.requests) {
-      expect(req.body.response_format.type).toBe("json_schema");
-      expect(req.schema.type).toBe("object");
-    }
-    const files = await readdir(join(dir, "drafts"));
-    expect(files).toEqual([`${r.slug}.txt`]);
-    const text = await readFile(join(dir, "drafts", files[0]!), "utf8");
-    expect(text).toBe(r.text);
-    const { visible, markup } = faqPair(text, files[0]!);
-    expect(visible.length).toBeGreaterThan(0);
-    expect(markup).toEqual(visible);
-    // the summary reports tokens: 100 prompt + 50 completion per request in the mock
-    const summary = io.out.join("");
-    expect(summary).toMatch(/^keyword\s+rounds\s+remaining\s+tokens in\s+tokens out\s+cached\s+cost\s+time$/m);
-    expect(summary).toContain(`${server.requests.length * 100}`);
-    expect(r.usage.promptTokens).toBe(server.requests.length * 100);
-    expect(r.usage.completionTokens).toBe(server.requests.length * 50);
-    expect([0, 1]).toContain(exitCode);
-  });
+  it.each([
+    ["markdown", "md"],
+    ["bundle", "txt"],
+  ])(
+    "writes a %s draft from replies generated from each request's JSON schema; FAQ markup equals the visible FAQ",
+    async (format, ext) => {
+      server = await startMockOpenAi();
+      const io = testIo();
+      const { results, exitCode } = await runGenerate(
+        "balcony tomatoes",
+        { baseUrl: server.baseUrl, model: "mock", out: "drafts", format, rounds: "1" },
+        io,
+      );
+      expect(results).toHaveLength(1);
+      const r = results[0]!;
+      expect(r.ok).toBe(true);
+      // every request carries its schema where strict servers expect it
+      for (const req of server.requests) {
+        expect(req.body.response_format.type).toBe("json_schema");
+        expect(req.schema.type).toBe("object");
+      }
+      const files = await readdir(join(dir, "drafts"));
+      expect(files).toEqual([`${r.slug}.${ext}`]);
+      const text = await readFile(join(dir, "drafts", files[0]!), "utf8");
+      expect(text).toBe(r.text);
+      const { visible, markup } = faqPair(text, files[0]!);
+      expect(visible.length).toBeGreaterThan(0);
+      expect(markup).toEqual(visible);
+      // the summary reports tokens: 100 prompt + 50 completion per request in the mock
+      const summary = io.out.join("");
+      expect(summary).toMatch(/^keyword\s+rounds\s+remaining\s+tokens in\s+tokens out\s+cached\s+cost\s+time$/m);
+      expect(summary).toContain(`${server.requests.length * 100}`);
+      expect(r.usage.promptTokens).toBe(server.requests.length * 100);
+      expect(r.usage.completionTokens).toBe(server.requests.length * 50);
+      expect([0, 1]).toContain(exitCode);
+    },
+  );
 
-  it("keyword → draft → checks pass → build: a clean article publishes with FAQ markup equal to the visible FAQ", async () => {
+  it.each([
+    ["markdown", "md"],
+    ["bundle", "txt"],
+  ])("keyword → %s draft → checks pass → build: FAQ markup equals the visible FAQ", async (format, ext) => {
     server = await startMockOpenAi(squashArticleReply);
     const site = {
       url: "https://garden.example/",
@@ -95,7 +104,7 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     const io = testIo();
     const { results, exitCode } = await runGenerate(
       "winter squash storage",
-      { baseUrl: server.baseUrl, model: "mock", out: "drafts", format: "bundle" },
+      { baseUrl: server.baseUrl, model: "mock", out: "drafts", format },
       io,
     );
     const r = results[0]!;
@@ -107,10 +116,13 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     expect(r.unfinished).toBe(false);
     expect(exitCode).toBe(0);
     expect(r.slug).toBe("winter-squash-storage");
-    const path = join(dir, "drafts", "winter-squash-storage.txt");
+    const path = join(dir, "drafts", `winter-squash-storage.${ext}`);
     const text = await readFile(path, "utf8");
-    expect(text).not.toContain('"draft": true');
-    const { visible, markup } = faqPair(text, "winter-squash-storage.txt");
+    expect(text).not.toMatch(/"?draft"?: true/);
+    const { visible, markup, article } = faqPair(text, `winter-squash-storage.${ext}`);
+    expect(article.format).toBe(format);
+    expect(article.meta.slug?.text).toBe("winter-squash-storage");
+    expect(article.meta.focusKeyword?.text).toBe("winter squash storage");
     expect(visible).toHaveLength(3);
     expect(markup).toEqual(visible);
 
