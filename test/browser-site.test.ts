@@ -128,7 +128,11 @@ describe.skipIf(!hasChromium)("built pages in Chromium", () => {
           const answers = await page.locator("#faq details > div").allTextContents();
           expect(answers).toEqual(faqNode.mainEntity.map((q: any) => q.acceptedAnswer.text));
         }
-        const css = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+        // (the callbacks run in the page; the project compiles without DOM types, hence `any`)
+        const css = await page.evaluate(() => {
+          const w = globalThis as any;
+          return w.getComputedStyle(w.document.body).fontFamily as string;
+        });
         expect(css).toContain("system-ui"); // the theme loaded
       }
     } finally {
@@ -151,8 +155,13 @@ describe.skipIf(!hasChromium)("built pages in Chromium", () => {
         await page.locator("#faq summary").first().click(); // open an answer: still nothing runs
         await page.waitForTimeout(50);
         const globals = await page.evaluate(() => {
-          const w = window as unknown as Record<string, unknown>;
-          return { __pwned: w.__pwned, pwned: w.pwned, imgs: document.images.length, scripts: document.scripts.length };
+          const w = globalThis as any;
+          return {
+            __pwned: w.__pwned,
+            pwned: w.pwned,
+            imgs: w.document.images.length,
+            scripts: w.document.scripts.length,
+          };
         });
         expect(globals).toEqual({ __pwned: undefined, pwned: undefined, imgs: 0, scripts: 1 });
         expect(await page.title()).toBe(built.facts.pageTitle);
