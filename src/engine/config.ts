@@ -198,7 +198,12 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
       if (opts !== undefined) rawOptions.set(id, opts);
     }
   };
-  if (parsed.success && config.rules) apply(config.rules, "rules");
+  // even when other parts are invalid, check the rule ids too, so one run lists every problem
+  const rawRules = parsed.success ? config.rules : (input as { rules?: unknown } | null)?.rules;
+  if (rawRules && typeof rawRules === "object" && !Array.isArray(rawRules)) {
+    const wellFormed = Object.entries(rawRules).filter(([, v]) => ruleSetting.safeParse(v).success);
+    apply(Object.fromEntries(wellFormed), "rules");
+  }
   if (options.overrides?.rules) apply(options.overrides.rules, "--rule");
 
   const rules: ResolvedRule[] = [];

@@ -1,14 +1,184 @@
-import type { Command } from "commander";
-import { CliError, type CliIo } from "../io.js";
+import { statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { ConfigError, type ConfigOverrides } from "../../engine/config.js";
+import { loadConfig } from "../../engine/config-load.js";
+import { type CheckInput, checkTexts } from "../../engine/run.js";
+import type { SeveritySetting } from "../../engine/types.js";
+import { InputError, loadSource } from "../../io/source.js";
+import { REPORTERS, type ReportFormat } from "../../report/index.js";
+import { countAll, type FileResult } from "../../report/types.js";
+import { allRules } from "../../rules/index.js";
+import { VERSION } from "../../version.js";
+import { CliError, type CliIo, useColor } from "../io.js";
+import { parseFrom } from "../load.js";
 
-/** `copydesk check`: not built yet (see the open issues). */
-export function registerCheck(program: Command, _io: CliIo, _setExit: (code: number) => void): void {
+/** Extensions a directory argument expands to. */
+export const DRAFT_EXTENSIONS = ["txt", "md", "markdown", "html", "htm", "json"] as const;
+const IGNORED = ["**/node_modules/**", "**/.git/**", "**/.copydesk-cache/**", "**/dist/**"];
+/** JSON files in a directory that are tooling, not drafts. */
+const NOT_DRAFTS = new Set(["copydesk.config.json", "package.json", "package-lock.json", "tsconfig.json"]);
+
+/**
+ * Files, directories (recursively, draft extensions only) and globs, in
+ * argument order, each expansion sorted, duplicates dropped. A plain path
+ * that does not exist is kept so it is reported as unreadable; a glob that
+ * matches nothing is a usage error.
+ */
+export async function expandInputs(args: readonly string[], cwd: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (paths: string[]) => {
+    for (const p of paths.sort()) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        out.push(p);
+      }
+    }
+  };
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const stat = statSync(abs, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      const found = await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
+        cwd: abs,
+        absolute: true,
+        onlyFiles: true,
+        ignore: IGNORED,
+      });
+      add(found.map((p) => resolve(p)).filter((p) => !NOT_DRAFTS.has(basename(p))));
+    } else if (!stat && isDynamicPattern(arg)) {
+      const found = await glob([arg], { cwd, absolute: true, onlyFiles: true, ignore: IGNORED });
+      if (found.length === 0) throw new CliError(`no files match the pattern "${arg}"`, 2);
+      add(found.map((p) => resolve(p)));
+    } else add([abs]);
+  }
+  return out;
+}
+
+const SEVERITIES = new Set(["off", "info", "warn", "error"]);
+
+/** `--rule seo/title-width:off` → ["seo/title-width", "off"]. */
+export function parseRuleFlag(value: string, previous: Record<string, SeveritySetting> = {}) {
+  const at = value.lastIndexOf(":");
+  const id = value.slice(0, at).trim();
+  const severity = value.slice(at + 1).trim();
+  if (at <= 0 || !SEVERITIES.has(severity)) {
+    throw new CliError(`--rule expects id:severity with severity off, info, warn or error (got "${value}")`, 2);
+  }
+  return { ...previous, [id]: severity as SeveritySetting };
+}
+
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new CliError(`--max-warnings expects a whole number (got "${value}")`, 2);
+  return n;
+}
+
+interface CheckFlags {
+  format: ReportFormat;
+  maxWarnings: number;
+  quiet?: boolean;
+  rule?: Record<string, SeveritySetting>;
+  config?: string;
+  from?: string;
+  cache: boolean;
+  health?: "on" | "off" | "auto";
+}
+
+/** `--quiet`: errors only (fatal read failures are errors). */
+function errorsOnly(results: FileResult[]): FileResult[] {
+  return results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }));
+}
+
+/**
+ * `copydesk check`: exit 0 when no errors (and warnings within
+ * --max-warnings), 1 when problems were found (an unreadable file counts as
+ * an error), 2 when nothing could be read, or on a usage or config error.
+ */
+export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command("check")
-    .description("(not yet available)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      throw new CliError("`check` is not available yet", 2);
+    .description("check drafts for structured-data, SEO, readability and health problems")
+    .argument("<inputs...>", "draft files, directories or globs")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORTERS)).default("stylish"))
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseMaxWarnings, -1)
+    .option("-q, --quiet", "report errors only")
+    .option("--rule <id:severity>", "set a rule's severity (repeatable)", parseRuleFlag)
+    .option("-c, --config <path>", "use this config file instead of searching for copydesk.config.json|mjs")
+    .option("--from <format>", "skip format detection: bundle, markdown, html or json")
+    .option("--no-cache", "do not use the result cache")
+    .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      const from = parseFrom(flags.from);
+      const overrides: ConfigOverrides = {};
+      if (flags.rule) overrides.rules = flags.rule;
+      if (flags.health) overrides.health = flags.health;
+      let config: Awaited<ReturnType<typeof loadConfig>>;
+      try {
+        config = await loadConfig({
+          cwd: io.cwd,
+          registry: allRules,
+          overrides,
+          ...(flags.config ? { configPath: flags.config } : {}),
+        });
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message, 2);
+        throw err;
+      }
+      // --quiet does not even run warn/info rules, as in ESLint 9, so they cost nothing and never count
+      const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
+
+      const paths = await expandInputs(inputs, io.cwd);
+      const maxBytes = config.read.maxFileSize;
+      const loaded: CheckInput[] = [];
+      for (const path of paths) {
+        try {
+          loaded.push(await loadSource(path, maxBytes === undefined ? {} : { maxBytes }));
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          loaded.push({ path, error: err.message.startsWith(path) ? err.message.slice(path.length + 2) : err.message });
+        }
+      }
+      const read = {
+        ...((from ?? config.read.from) ? { from: from ?? config.read.from } : {}),
+        ...(config.read.markers ? { markers: config.read.markers } : {}),
+      };
+      let results = checkTexts(loaded, {
+        rules,
+        settings: { ...config.settings, now: new Date() },
+        read,
+        extras: fileExtras,
+      });
+      if (flags.quiet) results = errorsOnly(results);
+
+      io.stdout(
+        REPORTERS[flags.format](results, {
+          cwd: io.cwd,
+          color: useColor(io),
+          rules: rules.map((r) => r.rule.meta),
+          toolVersion: VERSION,
+        }),
+      );
+
+      const counts = countAll(results);
+      if (results.length > 0 && results.every((r) => r.fatal !== undefined)) {
+        setExit(2);
+        return;
+      }
+      if (counts.errorCount > 0) setExit(1);
+      if (flags.maxWarnings >= 0 && counts.warningCount > flags.maxWarnings) {
+        io.stderr(`copydesk: too many warnings (${counts.warningCount}; maximum: ${flags.maxWarnings})\n`);
+        setExit(1);
+      }
     });
+}
+
+/**
+ * Hook for `stats` and `scores` in the JSON output. The text layer's
+ * `computeStats(article, text)` and the scores plug in here when they land.
+ */
+function fileExtras(): { stats?: unknown; scores?: unknown } {
+  return {};
 }
