@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { glob } from "tinyglobby";
+import { ConfigError } from "../../engine/config.js";
+import { loadConfig } from "../../engine/config-load.js";
 import { lintArticle } from "../../engine/lint.js";
-import { presetRules } from "../../engine/presets.js";
-import type { PresetName, ResolvedRule, RunSettings, SiteSettings } from "../../engine/types.js";
+import type { ResolvedRule, RunSettings } from "../../engine/types.js";
 import { writeFileAtomic } from "../../io/write.js";
 import { LineIndex } from "../../model/span.js";
 import { allRules } from "../../rules/index.js";
@@ -13,69 +12,34 @@ import { isHealthArticle } from "../../text/health-detect.js";
 import { buildSite, type SiteInput } from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
 import { loadArticle } from "../load.js";
+import { expandInputs } from "./check.js";
 
 export interface RunConfig {
   rules: ResolvedRule[];
   settings: RunSettings;
+  maxBytes?: number;
 }
 
-/**
- * The run's rules and settings. INTERIM: reads only `extends`, `health` and
- * `site` from copydesk.config.json until the engine's config loader
- * (src/engine/config.ts, with validation and per-rule settings) lands.
- */
+/** The run's rules and settings from copydesk.config.json|mjs (or --config); config problems are usage errors. */
 export async function loadRunConfig(io: CliIo, configPath?: string): Promise<RunConfig> {
-  let path = configPath ? resolve(io.cwd, configPath) : undefined;
-  if (!path) {
-    for (let dir = io.cwd; ; dir = dirname(dir)) {
-      const candidate = join(dir, "copydesk.config.json");
-      if (existsSync(candidate)) {
-        path = candidate;
-        break;
-      }
-      if (dirname(dir) === dir) break;
-    }
+  try {
+    const config = await loadConfig({ cwd: io.cwd, registry: allRules, ...(configPath ? { configPath } : {}) });
+    const maxBytes = config.read.maxFileSize;
+    return {
+      rules: config.rules,
+      settings: { ...config.settings, now: new Date() },
+      ...(maxBytes ? { maxBytes } : {}),
+    };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, 2);
+    throw err;
   }
-  let raw: { extends?: PresetName | PresetName[]; health?: RunSettings["health"]; site?: SiteSettings } = {};
-  if (path) {
-    try {
-      raw = JSON.parse(await readFile(path, "utf8"));
-    } catch (err) {
-      throw new CliError(`${configPath ?? path}: cannot read config (${(err as Error).message})`, 2);
-    }
-  }
-  const presets = Array.isArray(raw.extends) ? raw.extends : [raw.extends ?? "recommended"];
-  const severities = new Map<string, ResolvedRule["severity"]>();
-  for (const preset of presets) for (const [id, sev] of presetRules(preset, allRules)) severities.set(id, sev);
-  const rules: ResolvedRule[] = allRules
-    .filter((rule) => severities.has(rule.meta.id))
-    .map((rule) => ({
-      rule,
-      severity: severities.get(rule.meta.id)!,
-      options: (rule.meta.options?.parse({}) ?? {}) as Record<string, unknown>,
-    }));
-  const health = raw.health ?? (presets.includes("health") ? "on" : "auto");
-  return { rules, settings: { now: new Date(), health, ...(raw.site ? { site: raw.site } : {}) } };
 }
 
-const DRAFT_GLOB = "**/*.{txt,md,markdown,html,htm,json}";
-
-/** Files, directories (their drafts) and globs, in a stable order without duplicates. */
-export async function expandInputs(io: CliIo, inputs: string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const input of inputs) {
-    const abs = resolve(io.cwd, input);
-    const info = await stat(abs).catch(() => undefined);
-    if (info?.isDirectory()) {
-      const found = await glob(DRAFT_GLOB, {
-        cwd: abs,
-        ignore: ["**/node_modules/**", "**/copydesk.config.json", "**/package*.json"],
-      });
-      for (const f of found.sort()) out.add(join(input, f));
-    } else if (info || !/[*?[{]/.test(input)) out.add(input);
-    else for (const f of (await glob(input, { cwd: io.cwd })).sort()) out.add(f);
-  }
-  return [...out];
+/** A path as the user should read it: relative to the working directory. */
+export function shownPath(io: CliIo, abs: string): string {
+  const rel = relative(io.cwd, abs);
+  return rel && !isAbsolute(rel) ? rel : abs;
 }
 
 interface BuildOpts {
@@ -113,12 +77,12 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
         throw new CliError(`--article-type must be Article or BlogPosting (got "${opts.articleType}")`, 2);
       const run = await loadRunConfig(io, opts.config);
-      const files = await expandInputs(io, inputs);
+      const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
       const siteInputs: SiteInput[] = [];
       for (const file of files) {
-        const article = await loadArticle(file, io);
+        const article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
         const { diagnostics } = lintArticle(article, { rules: run.rules, settings: run.settings });
         const health =
           run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
