@@ -4,7 +4,7 @@
  * src/rules/seo, with that rule's default options (or the ones given), so a
  * rule's findings and its score can never disagree.
  */
-import type { SiteSettings } from "../engine/types.js";
+import type { RuleMeta, SiteSettings } from "../engine/types.js";
 import type { Article } from "../model/article.js";
 import { seoAssessmentRules } from "../rules/seo/index.js";
 import type { TextAnalysis } from "./types.js";
@@ -28,14 +28,15 @@ export interface SeoAssessmentOptions {
 
 const defaults = new Map<string, unknown>();
 
-function optionsFor(rule: (typeof seoAssessmentRules)[number], given: unknown): unknown {
-  const schema = rule.meta.options;
+/** A rule's options parsed with its schema: `given`, else its defaults (parsed once per process). */
+export function ruleOptions(meta: RuleMeta<any>, given: unknown): unknown {
+  const schema = meta.options;
   if (!schema) return {};
   if (given !== undefined) return schema.parse(given);
-  let parsed = defaults.get(rule.meta.id);
+  let parsed = defaults.get(meta.id);
   if (parsed === undefined) {
     parsed = schema.parse({});
-    defaults.set(rule.meta.id, parsed);
+    defaults.set(meta.id, parsed);
   }
   return parsed;
 }
@@ -46,7 +47,7 @@ export function seoAssessments(article: Article, text: TextAnalysis, opts: SeoAs
   for (const rule of seoAssessmentRules) {
     const id = rule.meta.id;
     if (opts.skip?.has(id)) continue;
-    const result = rule.assess({ article, text, options: optionsFor(rule, opts.options?.[id]), site: opts.site });
+    const result = rule.assess({ article, text, options: ruleOptions(rule.meta, opts.options?.[id]), site: opts.site });
     if (!result) continue;
     const entry: SeoAssessment = { id, score: result.score };
     if (result.value !== undefined) entry.value = result.value;
