@@ -8,7 +8,6 @@ import { countAll, type Reporter } from "./types.js";
 export const FRAME_WIDTH = 100;
 
 type Paint = (s: string) => string;
-const plain: Paint = (s) => s;
 
 /**
  * The source line of a diagnostic with a caret underline, windowed around
@@ -48,12 +47,9 @@ function plural(n: number, word: string): string {
 
 /** ESLint's stylish layout with a code frame under each message. */
 export const stylishReporter: Reporter = (results, meta) => {
-  const color = meta.color;
-  const paint = {
-    dim: color ? pc.dim : plain,
-    underline: color ? pc.underline : plain,
-    sev: { error: color ? pc.red : plain, warn: color ? pc.yellow : plain, info: color ? pc.blue : plain },
-  };
+  // createColors: the caller decides (NO_COLOR, TTY), not picocolors' own detection
+  const c = pc.createColors(meta.color);
+  const paint = { dim: c.dim, underline: c.underline, sev: { error: c.red, warn: c.yellow, info: c.blue } };
   let out = "";
   for (const r of results) {
     if (r.diagnostics.length === 0 && r.fatal === undefined) continue;
@@ -67,14 +63,14 @@ export const stylishReporter: Reporter = (results, meta) => {
       if (r.source !== undefined) out += codeFrame(source, lines, d, { dim: paint.dim, mark: paint.sev[d.severity] });
     }
   }
-  const c = countAll(results);
-  const problems = c.errorCount + c.warningCount;
-  if (problems === 0 && c.infoCount === 0) return out;
+  const n = countAll(results);
+  const problems = n.errorCount + n.warningCount;
+  if (problems === 0 && n.infoCount === 0) return out;
   const summary =
-    `${problems > 0 ? "✖" : "ℹ"} ${plural(problems, "problem")} (${plural(c.errorCount, "error")}, ${plural(c.warningCount, "warning")})` +
-    (c.infoCount > 0 ? `, ${c.infoCount} info` : "");
-  out += `\n${(c.errorCount > 0 ? paint.sev.error : c.warningCount > 0 ? paint.sev.warn : paint.sev.info)(summary)}\n`;
-  const fixable = c.fixableErrorCount + c.fixableWarningCount;
+    `${problems > 0 ? "✖" : "ℹ"} ${plural(problems, "problem")} (${plural(n.errorCount, "error")}, ${plural(n.warningCount, "warning")})` +
+    (n.infoCount > 0 ? `, ${n.infoCount} info` : "");
+  out += `\n${(n.errorCount > 0 ? paint.sev.error : n.warningCount > 0 ? paint.sev.warn : paint.sev.info)(summary)}\n`;
+  const fixable = n.fixableErrorCount + n.fixableWarningCount;
   if (fixable > 0) out += `  ${plural(fixable, "problem")} can be fixed with \`copydesk fix\`.\n`;
   return out;
 };
