@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { InputError, loadSource } from "../io/source.js";
 import type { Article } from "../model/article.js";
-import { type ReadOptions, readArticle } from "../read/index.js";
+import { ModelFormatError, type ReadOptions, readArticle } from "../read/index.js";
 import { CliError, type CliIo } from "./io.js";
 
 export interface LoadArticleOptions extends ReadOptions {
@@ -24,7 +24,12 @@ export async function loadArticle(path: string, io: CliIo, opts: LoadArticleOpti
     throw err;
   }
   const { maxBytes: _unused, ...readOptions } = opts;
-  return readArticle({ path, text: loaded.text }, readOptions);
+  try {
+    return readArticle({ path, text: loaded.text }, readOptions);
+  } catch (err) {
+    if (err instanceof ModelFormatError) throw new CliError(err.message, 2);
+    throw err;
+  }
 }
 
 /** Parses `--from` (and rejects unknown formats as a usage error). */

@@ -37,13 +37,20 @@ export function pointerToken(key: string | number): string {
 }
 
 /** Source span of a tree node of the pre-pass text. */
-function nodeSpan(map: number[], node: Node): Span {
+function nodeSpan(map: number[] | undefined, node: Node): Span {
+  if (!map) return { start: node.offset, end: node.offset + node.length };
   const start = map[node.offset] as number;
   const last = map[node.offset + node.length - 1];
   return { start, end: last === undefined ? start : last + 1 };
 }
 
-function collectPointers(node: Node, pointer: string, map: number[], out: Record<string, Span>): void {
+/** Pointers of every value (and `#key` of every member) under `node`, mapped through `map`. */
+export function collectPointers(
+  node: Node,
+  pointer: string,
+  map: number[] | undefined,
+  out: Record<string, Span>,
+): void {
   out[pointer] = nodeSpan(map, node);
   const children = node.children;
   if (!children) return;
@@ -73,6 +80,25 @@ const ERROR_NAMES: Record<number, string> = {
   8: "closing bracket expected",
   9: "end of file expected",
 };
+
+/** What jsonrepair had to fix, told by jsonc-parser's tolerant parse of the same text. */
+function repairNotes(text: string, tolerant: ParseError[]): string[] {
+  const notes: string[] = [];
+  const strictCommas: ParseError[] = [];
+  parseTree(text, strictCommas, { allowTrailingComma: false, disallowComments: false });
+  if (strictCommas.length > tolerant.length) notes.push("jsonrepair fixed: trailing comma");
+  const noComments: ParseError[] = [];
+  parseTree(text, noComments, { allowTrailingComma: true, disallowComments: true });
+  if (noComments.length > tolerant.length) notes.push("jsonrepair fixed: comments");
+  const seen = new Set<string>();
+  for (const e of tolerant) {
+    const name = ERROR_NAMES[e.error] ?? `syntax error ${e.error}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    notes.push(`jsonrepair fixed: ${name}`);
+  }
+  return notes;
+}
 
 /**
  * Parses the JSON value at `start` through the repair ladder:
@@ -130,16 +156,8 @@ export function repairJsonAt(
   if (pp.changed > 0) notes.push(`${pp.changed} typographic or stray quotes rewritten as JSON quotes`);
   if (pp.truncated) notes.push("the JSON ends before its closing bracket (truncated); closed by jsonrepair");
   const errors: ParseError[] = [];
-  const tree = parseTree(pp.text, errors, { allowTrailingComma: false, disallowComments: false });
-  if (repair === "prepass+jsonrepair" || repair === "jsonrepair") {
-    const seen = new Set<string>();
-    for (const e of errors) {
-      const name = ERROR_NAMES[e.error] ?? `syntax error ${e.error}`;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      notes.push(`jsonrepair fixed: ${name}`);
-    }
-  }
+  const tree = parseTree(pp.text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (repair === "prepass+jsonrepair" || repair === "jsonrepair") notes.push(...repairNotes(pp.text, errors));
   if (repair === "failed") notes.push("could not be parsed, even with jsonrepair");
   const pointers: Record<string, Span> = {};
   if (tree && repair !== "failed") collectPointers(tree, "", pp.map, pointers);

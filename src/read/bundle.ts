@@ -2,9 +2,10 @@ import { extractRegion } from "../jsonld/extract.js";
 import { DEFAULT_MAX_NESTING, type RepairedRegion, repairSequence } from "../jsonld/repair.js";
 import type { Article, Block, FaqItem, JsonLdBlock, JsonLdOrigin, Meta, ReadNote } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
-import { isFaqHeading } from "./faq.js";
+import { assemble, isFaqHeading } from "./faq.js";
 import { bomLength, type Line, splitLines } from "./lines.js";
-import { PartBuilder, stripInline, trimRange } from "./text-part.js";
+import { noteRegions } from "./scripts.js";
+import { joinParts, stripInline, trimRange } from "./text-part.js";
 
 export interface BundleOptions {
   markers?: { start?: string; end?: string; single?: string[] };
@@ -112,22 +113,7 @@ function readRegions(
   const parseIn = (start: number, limit: number, origin: JsonLdOrigin) => {
     const found = repairSequence(src, start, limit, origin, maxNesting);
     parsed.push(...found);
-    for (const r of found) {
-      if (r.tooDeep)
-        notes.push({
-          id: "read/json-too-deep",
-          message: `JSON nested deeper than ${maxNesting} levels was not parsed`,
-          span: r.block.span,
-          severity: "error",
-        });
-      else if (r.truncated)
-        notes.push({
-          id: "read/json-truncated",
-          message: "JSON ends before its closing bracket (truncated)",
-          span: r.block.span,
-          severity: "warn",
-        });
-    }
+    noteRegions(found, maxNesting, notes);
     return found;
   };
 
@@ -219,22 +205,13 @@ function readRegions(
   return { regions, parsed };
 }
 
-/** Joins lines into one TextPart: verbatim when they are one line, mapped runs otherwise. */
+/** Joins lines into one TextPart (inline markup stripped). */
 function joinLines(src: string, parts: Array<[number, number]>): TextPart {
-  if (parts.length === 1) {
-    const [s, e] = parts[0] as [number, number];
-    return stripInline(src, s, e).part;
-  }
-  const b = new PartBuilder(src);
-  parts.forEach(([s, e], k) => {
-    if (k > 0) b.decoded("\n", s, s);
-    const p = stripInline(src, s, e).part;
-    if (p.map) {
-      // inline markup inside a multi-line answer: copy its mapped runs
-      for (const run of p.map) b.copy(run[1], run[1] + run[2]);
-    } else b.copy(s, e);
-  });
-  return b.build(parts[0]?.[0] ?? 0);
+  return joinParts(
+    src,
+    parts.map(([s, e]) => stripInline(src, s, e).part),
+    parts[0]?.[0] ?? 0,
+  );
 }
 
 /**
@@ -336,19 +313,15 @@ export function readBundle(input: { path: string; text: string }, opts: BundleOp
     }
   }
 
-  const article: Article = {
-    source: { path: input.path, text: src, format: "bundle" },
-    format: "bundle",
+  return assemble(input, "bundle", {
     meta,
     blocks,
     faq,
     jsonld,
     readNotes,
-  };
-  if (title) article.title = title;
-  if (faqSpan) article.faqSpan = faqSpan;
-  if (meta.lang) article.lang = meta.lang.text;
-  return article;
+    ...(title ? { title } : {}),
+    ...(faqSpan ? { faqSpan } : {}),
+  });
 }
 
 function isQuestionLine(l: BodyLine, textOf: (l: BodyLine) => string): boolean {

@@ -3,7 +3,7 @@ import type { SourceFormat } from "../model/article.js";
 /**
  * Picks a reader from the file name and the first characters: `.md`/`.markdown`
  * or front matter → markdown; `.html`/`.htm` or a leading tag → html; a JSON
- * object with copydesk's `format` and `sections` keys → json; anything else
+ * object starting with copydesk's `format` key (or a `.json` file with `sections`) → json; anything else
  * (including JSON-LD at the top of a draft) → bundle.
  */
 export function detectFormat(text: string, path: string): SourceFormat {
@@ -11,6 +11,7 @@ export function detectFormat(text: string, path: string): SourceFormat {
   const head = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, 4096).trimStart();
   if (/\.(html?|xhtml)$/.test(lower)) return "html";
   if (/\.(md|markdown|mdx)$/.test(lower)) return "markdown";
+  if (lower.endsWith(".json") && head.startsWith("{") && /"sections"\s*:/.test(text)) return "json";
   if (/^<(!doctype|html|head|body|article|main|meta|!--)/i.test(head)) return "html";
   if (head.startsWith("---\n") || head.startsWith("---\r\n")) return "markdown";
   if (head.startsWith("{") && /^\{\s*"format"\s*:\s*"(bundle|markdown|html|json)"/.test(head)) return "json";

@@ -1,8 +1,12 @@
 import type { Article, SourceFormat } from "../model/article.js";
 import { readBundle } from "./bundle.js";
 import { detectFormat } from "./detect.js";
+import { readHtml } from "./html.js";
+import { readJsonModel } from "./json.js";
+import { readMarkdown } from "./markdown.js";
 
 export { detectFormat } from "./detect.js";
+export { ModelFormatError } from "./json.js";
 
 /** Options every reader accepts. */
 export interface ReadOptions {
@@ -18,8 +22,12 @@ export interface ReadOptions {
 export function readArticle(input: { path: string; text: string }, options: ReadOptions = {}): Article {
   const format = options.from ?? detectFormat(input.text, input.path);
   switch (format) {
-    case "bundle":
-      return readBundle(input, options);
+    case "markdown":
+      return readMarkdown(input, options);
+    case "html":
+      return readHtml(input, options);
+    case "json":
+      return readJsonModel(input);
     default:
       return readBundle(input, options);
   }

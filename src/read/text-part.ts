@@ -120,3 +120,21 @@ export function stripInline(src: string, start: number, end: number): { part: Te
   b.copy(runStart, end);
   return { part: b.build(start), links };
 }
+
+/** Joins parts with "\n" between them, keeping each part's map runs (empty parts list: an empty part at `fallback`). */
+export function joinParts(src: string, parts: TextPart[], fallback: number): TextPart {
+  if (parts.length === 0) return { text: "", span: { start: fallback, end: fallback } };
+  if (parts.length === 1) return parts[0] as TextPart;
+  const b = new PartBuilder(src);
+  parts.forEach((p, k) => {
+    if (k > 0) b.decoded("\n", p.span.start, p.span.start);
+    let t = 0;
+    for (const [to, so, len] of p.map ?? [[0, p.span.start, p.text.length]]) {
+      if (to > t) b.decoded(p.text.slice(t, to), so, so);
+      b.copy(so, so + len);
+      t = to + len;
+    }
+    if (t < p.text.length) b.decoded(p.text.slice(t), p.span.end, p.span.end);
+  });
+  return b.build(fallback);
+}

@@ -125,6 +125,15 @@ function words(text: string): number {
   return t === "" ? 0 : t.split(/\s+/).length;
 }
 
+function typeName(d: unknown): string {
+  if (Array.isArray(d)) return `[${d.map(typeName).join(", ")}]`;
+  if (!d || typeof d !== "object") return "(nothing parsed)";
+  const o = d as Record<string, unknown>;
+  if ("@type" in o) return String(o["@type"]);
+  if (Array.isArray(o["@graph"])) return `@graph ${typeName(o["@graph"])}`;
+  return "(no @type)";
+}
+
 /** A readable summary for `inspect --format text`. */
 export function articleText(article: Article, path: string): string {
   const v = articleView(article);
@@ -146,7 +155,7 @@ export function articleText(article: Article, path: string): string {
   out.push(`structured data (${v.structuredData.length}):`);
   v.structuredData.forEach((d, i) => {
     const r = v.repairs[i] as RepairView;
-    const type = d && typeof d === "object" && "@type" in d ? String((d as Record<string, unknown>)["@type"]) : "?";
+    const type = typeName(d);
     out.push(`  ${type} — ${r.origin} at ${r.line}:${r.column}, repair: ${r.step}`);
     for (const n of r.notes) out.push(`    ${n}`);
   });
