@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixText } from "../src/engine/fix.js";
 import { lintArticle } from "../src/engine/lint.js";
@@ -7,6 +8,7 @@ import { consistencyRules } from "../src/rules/consistency/index.js";
 import { googleRules } from "../src/rules/google/index.js";
 import { jsonldRules } from "../src/rules/jsonld/index.js";
 import { hasShared, readShared, SEED_PATH, sharedSkipReason } from "./helpers/shared.js";
+import { fixtureArticle } from "./helpers/structured-data.js";
 
 const rules = [...jsonldRules, ...googleRules, ...consistencyRules].map((rule) => ({
   rule,
@@ -128,6 +130,42 @@ describe("structured-data rules on a drifted draft", () => {
     expect([conflict?.line, conflict?.column]).toEqual([14, 86]);
     expect(conflict?.message).toBe(
       'headline here is "Rain Gardens: A Complete Guide", but the Article node at line 1 says "Building a rain garden in a small yard"; search engines pick one at random or distrust both. Make them the same (or keep only one node).',
+    );
+  });
+});
+
+describe("structured-data rules on arbitrary JSON-LD", () => {
+  it("never throw, and report only spans inside the source", () => {
+    const settings = { now: new Date("2026-11-24T12:00:00Z"), health: "auto" as const };
+    const typed = fc.record({
+      "@context": fc.constantFrom("https://schema.org", "http://schema.org/", undefined),
+      "@type": fc.constantFrom(
+        "Article",
+        "FAQPage",
+        "BreadcrumbList",
+        "Organization",
+        "Question",
+        ["Article", "x:Y"],
+        7,
+      ),
+      headline: fc.jsonValue(),
+      mainEntity: fc.jsonValue(),
+      itemListElement: fc.jsonValue(),
+      author: fc.jsonValue(),
+      datePublished: fc.oneof(fc.string(), fc.jsonValue()),
+    });
+    fc.assert(
+      fc.property(fc.oneof(typed, fc.jsonValue()), (value) => {
+        const text = `${JSON.stringify(value, null, 1)}\n`;
+        if (!/^[[{]/.test(text)) return;
+        const article = fixtureArticle(text);
+        const { diagnostics } = lintArticle(article, { rules, settings, throwOnCrash: true });
+        for (const d of diagnostics) {
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 300, seed: 20261124 },
     );
   });
 });
