@@ -14,25 +14,50 @@ export type DuplicateParagraphOptions = z.infer<typeof options>;
 
 interface Unit {
   seg: Segment;
-  shingles: Set<string>;
+  /** sorted, distinct shingle hashes */
+  shingles: Int32Array;
 }
 
-function shinglesOf(words: readonly Word[], from: number, count: number, k: number): Set<string> {
-  const out = new Set<string>();
+/** 30-bit FNV-1a of a word: numbers compare faster than strings and need no lookup table. */
+function wordHash(norm: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** Sorted distinct hashes of the k-word shingles of words[from, from + count). */
+function shinglesOf(hashes: Int32Array, from: number, count: number, k: number): Int32Array {
   const size = Math.min(k, count);
-  for (let i = from; i + size <= from + count; i++) {
-    let s = words[i]!.norm;
-    for (let j = 1; j < size; j++) s += ` ${words[i + j]!.norm}`;
-    out.add(s);
+  const n = count - size + 1;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    // collisions are rare and only make two shingles look alike
+    for (let j = 0; j < size; j++) h = Math.imul(h ^ hashes[from + i + j]!, 0x01000193);
+    out[i] = h;
   }
-  return out;
+  out.sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i]!;
+  return out.subarray(0, distinct);
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Size of the intersection of two sorted distinct arrays (one merge pass). */
+function common(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
   let both = 0;
-  for (const s of small) if (large.has(s)) both++;
-  return both / (a.size + b.size - both);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return both;
 }
 
 const PROSE: ReadonlySet<string> = new Set(["paragraph", "list-item", "faq-answer"]);
@@ -62,27 +87,30 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     const { words, segments } = ctx.text;
     const seen = new Set<number>();
     const units: Unit[] = [];
+    let hashes: Int32Array | undefined;
     for (const seg of segments) {
       if (!PROSE.has(seg.kind) || seg.wordCount < minWords || seen.has(seg.start)) continue;
       seen.add(seg.start);
-      units.push({ seg, shingles: shinglesOf(words, seg.firstWord, seg.wordCount, shingleSize) });
+      if (!hashes) {
+        hashes = new Int32Array(words.length);
+        for (let i = 0; i < words.length; i++) hashes[i] = wordHash(words[i]!.norm);
+      }
+      units.push({ seg, shingles: shinglesOf(hashes, seg.firstWord, seg.wordCount, shingleSize) });
     }
     for (let i = 1; i < units.length; i++) {
       const unit = units[i]!;
+      const a = unit.shingles.length;
       let best = 0;
       let match: Unit | undefined;
       for (let j = 0; j < i; j++) {
-        const other = units[j]!;
-        // Jaccard can reach the threshold only if the sizes are close enough
-        const [lo, hi] =
-          unit.shingles.size <= other.shingles.size
-            ? [unit.shingles.size, other.shingles.size]
-            : [other.shingles.size, unit.shingles.size];
-        if (lo / hi < threshold) continue;
-        const sim = jaccard(unit.shingles, other.shingles);
+        const b = units[j]!.shingles.length;
+        // Jaccard is at most min/max: skip pairs whose sizes alone rule it out
+        if (Math.min(a, b) / Math.max(a, b) < threshold) continue;
+        const both = common(unit.shingles, units[j]!.shingles);
+        const sim = both / (a + b - both);
         if (sim > best) {
           best = sim;
-          match = other;
+          match = units[j];
         }
       }
       if (!match || best < threshold) continue;

@@ -1,40 +1,55 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
-import { sourceSpan } from "../../model/span.js";
+import { type Span, sourceSpan } from "../../model/span.js";
+import { PhraseMatcher } from "./phrase-matcher.js";
 import { visibleParts } from "./visible-parts.js";
 
 const options = z.object({});
 export type PlaceholderOptions = z.infer<typeof options>;
 
 /**
- * Leftovers a writer or a model forgot: template slots, editor notes, pipeline
- * markers and the model talking about itself. One alternation, compiled once.
+ * Leftovers in markup: template slots, bracketed editor notes and pipeline
+ * markers. Every branch starts with `[`, `=` or `{`, so parts without those
+ * characters are skipped before the regex runs.
  */
-const PLACEHOLDER = new RegExp(
+const MARKUP = new RegExp(
   [
     // [Insert statistic here], [citation needed], [Your Name], [TODO: …], [link], [source]
     String.raw`\[\s*(?:insert|add|your|placeholder|citation needed|citation|source|sources|link|todo|tbd|image|name|company|brand|keyword|reference|ref|fill in|unverified)\b[^\]\n]{0,100}\]`,
     String.raw`\[\s*(?:\.\.\.|…)\s*\]`,
-    String.raw`\blorem ipsum\b`,
     // ===SCHEMA_JSON_START=== and other pipeline markers left in the prose
     String.raw`={3,}[^=\n]{0,60}={3,}`,
     "={3,}",
     String.raw`\{\{[^{}\n]{0,80}\}\}`,
     String.raw`\{(?:keyword|focus keyword|topic|brand|company|name|city|product|year)\}`,
-    String.raw`\bas an AI(?: language model)?\b`,
-    String.raw`\bas a (?:large )?language model\b`,
-    String.raw`\bI(?:'m| am) (?:just )?an AI\b`,
-    String.raw`\bmy (?:knowledge|training) (?:cutoff|cut-off)\b`,
-    String.raw`\bI (?:cannot|can't|can’t) browse\b`,
-    String.raw`\b(?:Certainly|Sure|Of course)[!,.] here(?:'s|’s| is) (?:the|an|a|your)\b`,
-    String.raw`\bI hope this (?:article |guide )?helps\b`,
   ].join("|"),
-  "giu",
+  "gi",
 );
-/** Editor notes are upper case: "todo" is an everyday Spanish and Portuguese word. */
-const EDITOR_NOTE = /\b(?:TODO|TBD|FIXME)\b/gu;
 
-const PATTERNS = [PLACEHOLDER, EDITOR_NOTE];
+/** Editor notes, matched as written: "todo" is an everyday Spanish and Portuguese word. */
+const EDITOR_NOTES: ReadonlySet<string> = new Set(["TODO", "TBD", "FIXME"]);
+
+/** Filler text and the model talking about itself, matched on the shared word tokens. */
+const SELF_TALK = new PhraseMatcher([
+  "lorem ipsum",
+  "as an ai",
+  "as an ai language model",
+  "as a language model",
+  "as a large language model",
+  "i'm an ai",
+  "i am an ai",
+  "i'm just an ai",
+  "my knowledge|training cutoff|cut-off",
+  "i cannot|can't browse",
+  "i hope this helps",
+  "i hope this article|guide helps",
+  "certainly|sure here's the|a|an|your",
+  "certainly|sure here is the|a|an|your",
+]);
+
+function hasMarkupChar(text: string): boolean {
+  return text.includes("[") || text.includes("=") || text.includes("{");
+}
 
 /** Template slots, editor notes, pipeline markers and model self-talk left in the visible text. */
 export const placeholder: Rule<PlaceholderOptions> = {
@@ -50,13 +65,17 @@ export const placeholder: Rule<PlaceholderOptions> = {
     options,
   },
   check(ctx) {
+    const report = (span: Span, text: string) => ctx.report({ messageId: "placeholder", data: { text }, span });
     for (const { part } of visibleParts(ctx.article)) {
-      for (const pattern of PATTERNS) {
-        for (const m of part.text.matchAll(pattern)) {
-          const span = sourceSpan(part, m.index, m.index + m[0].length);
-          ctx.report({ messageId: "placeholder", data: { text: m[0] }, span });
-        }
-      }
+      if (!hasMarkupChar(part.text)) continue;
+      for (const m of part.text.matchAll(MARKUP)) report(sourceSpan(part, m.index, m.index + m[0].length), m[0]);
+    }
+    const { words } = ctx.text;
+    const source = ctx.article.source.text;
+    for (const w of words) if (EDITOR_NOTES.has(w.text)) report({ start: w.start, end: w.end }, w.text);
+    for (const m of SELF_TALK.findAll(words)) {
+      const span = { start: words[m.first]!.start, end: words[m.last]!.end };
+      report(span, source.slice(span.start, span.end));
     }
   },
 };
