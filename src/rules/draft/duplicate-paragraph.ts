@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
-import type { Segment, Word } from "../../text/types.js";
+import type { Segment } from "../../text/types.js";
 
 const options = z.object({
   /** shingled Jaccard similarity at or above which two paragraphs are near-duplicates */
