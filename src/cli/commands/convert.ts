@@ -1,14 +1,75 @@
-import type { Command } from "commander";
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { writeFileAtomic } from "../../io/write.js";
+import type { Article } from "../../model/article.js";
+import { articleView } from "../../read/view.js";
+import { isHealthArticle } from "../../text/health-detect.js";
+import { buildGraph } from "../../write/graph.js";
+import { renderPage } from "../../write/page.js";
+import { assignSlugs } from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
+import { loadArticle, parseFrom } from "../load.js";
+import { loadRunConfig, type RunConfig } from "./build.js";
 
-/** `copydesk convert`: not built yet (see the open issues). */
-export function registerConvert(program: Command, _io: CliIo, _setExit: (code: number) => void): void {
+type Target = "markdown" | "html" | "json";
+
+interface ConvertOpts {
+  to: Target;
+  out?: string;
+  from?: string;
+  config?: string;
+}
+
+/** The page `build` would publish for this article, as one standalone file (theme.css expected beside it). */
+function toHtml(article: Article, run: RunConfig): string {
+  const health = run.settings.health === "on" || (run.settings.health === "auto" && isHealthArticle(article));
+  const [slug] = assignSlugs([article]);
+  const { graph, facts } = buildGraph(article, { site: run.settings.site ?? {}, pagePath: `${slug}/`, health });
+  return renderPage(article, facts, graph, { rootHref: "./" });
+}
+
+/** The canonical Markdown writer is the readers' (src/write/markdown.ts); loaded on demand so html/json never need it. */
+async function toMarkdown(article: Article): Promise<string> {
+  const path = "../../write/markdown.js";
+  let mod: { writeMarkdown?: (a: Article) => string };
+  try {
+    mod = (await import(path)) as typeof mod;
+  } catch {
+    throw new CliError("--to markdown is not available in this build (the Markdown writer is missing)", 2);
+  }
+  if (typeof mod.writeMarkdown !== "function")
+    throw new CliError("--to markdown is not available in this build (the Markdown writer is missing)", 2);
+  return mod.writeMarkdown(article);
+}
+
+/** `copydesk convert <file> --to markdown|html|json [--out file]`. */
+export function registerConvert(program: Command, io: CliIo, _setExit: (code: number) => void): void {
   program
     .command("convert")
-    .description("(not yet available)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      throw new CliError("`convert` is not available yet", 2);
+    .description("write a draft as canonical Markdown with front matter, as the published page, or as the model (JSON)")
+    .argument("<file>", "a draft (bundle, Markdown, HTML, or a JSON model)")
+    .addOption(
+      new Option("-t, --to <format>", "target format").choices(["markdown", "html", "json"]).makeOptionMandatory(),
+    )
+    .option("-o, --out <file>", "write here (atomically) instead of stdout")
+    .option("--from <format>", "skip detection: bundle, markdown, html or json")
+    .option("-c, --config <file>", "config file (site settings for --to html)")
+    .action(async (file: string, opts: ConvertOpts) => {
+      const from = parseFrom(opts.from);
+      const run = await loadRunConfig(io, opts.config);
+      const article = await loadArticle(file, io, {
+        ...(from ? { from } : {}),
+        ...(run.maxBytes ? { maxBytes: run.maxBytes } : {}),
+      });
+      const output =
+        opts.to === "json"
+          ? `${JSON.stringify(articleView(article), null, 2)}\n`
+          : opts.to === "html"
+            ? toHtml(article, run)
+            : await toMarkdown(article);
+      if (opts.out) {
+        await writeFileAtomic(resolve(io.cwd, opts.out), output);
+        io.stderr(`wrote ${opts.out}\n`);
+      } else io.stdout(output);
     });
 }
