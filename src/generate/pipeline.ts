@@ -2,7 +2,6 @@ import type { z } from "zod";
 import type { Diagnostic } from "../engine/types.js";
 import type { StageCache } from "./cache.js";
 import { stageKey } from "./cache.js";
-import { type ChatMessage, GenerationError, jsonSchemaOf, type LlmClient } from "./client.js";
 import type { KeywordInput } from "./draft.js";
 import {
   type Draft,
@@ -13,6 +12,7 @@ import {
   renderDraft,
   slugify,
 } from "./draft.js";
+import { type ChatMessage, GenerationError, jsonSchemaOf, type LlmClient } from "./llm.js";
 import {
   briefPrompt,
   faqPrompt,

@@ -1,5 +1,5 @@
-import type { ChatMessage } from "./client.js";
 import type { Draft, KeywordInput } from "./draft.js";
+import type { ChatMessage } from "./llm.js";
 import type { Brief, Outline } from "./schemas.js";
 
 /**

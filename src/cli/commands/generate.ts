@@ -6,7 +6,6 @@ import { ConfigError, resolveConfig } from "../../engine/config.js";
 import { lintArticle } from "../../engine/lint.js";
 import { generateBatch } from "../../generate/batch.js";
 import { diskStageCache, refreshingCache } from "../../generate/cache.js";
-import { createOpenAiClient } from "../../generate/client.js";
 import { type GenerateConfig, GenerateConfigSchema } from "../../generate/config.js";
 import type { DraftFormat, KeywordInput } from "../../generate/draft.js";
 import { parseKeywordList } from "../../generate/keywords.js";
@@ -138,6 +137,8 @@ export async function runGenerate(
   const outDir = resolve(io.cwd, flags.out ?? cfg.out ?? "drafts");
   const lang = flags.lang ?? cfg.lang ?? resolved.settings.site?.language ?? "en";
 
+  // the SDK and undici take a noticeable part of a second to load: only `generate` pays for them
+  const { createOpenAiClient } = await import("../../generate/client.js");
   const disk = diskStageCache(resolve(io.cwd, resolved.cache.dir, "generate"));
   const cache = flags.cache === false ? refreshingCache(disk) : disk;
   const client = createOpenAiClient({
