@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { located } from "../src/engine/diagnostic.js";
 import type { Diagnostic, RuleMeta, Severity } from "../src/engine/types.js";
@@ -183,8 +183,9 @@ describe("json", () => {
 
 describe("sarif", () => {
   const schema = JSON.parse(readFileSync(new URL("./fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
+  // CommonJS packages: under NodeNext the class and function are on `.default`
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it("validates against the official SARIF 2.1.0 schema", () => {

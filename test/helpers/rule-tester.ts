@@ -111,7 +111,7 @@ function assertOutput(source: string, got: Diagnostic[], c: Case): void {
   expect(applyFixes(source, got).output).toBe(c.output);
 }
 
-function checkDuplicates(cases: Case[]): void {
+export function checkDuplicates(cases: Case[]): void {
   const seen = new Set<string>();
   for (const c of cases) {
     if (!c.code) continue;
@@ -121,36 +121,43 @@ function checkDuplicates(cases: Case[]): void {
   }
 }
 
+function runRule(rule: Rule<any>, c: Case) {
+  const { meta } = rule;
+  const article = caseArticle(c);
+  const before = structuredClone(article);
+  const resolved: ResolvedRule = { rule, severity: meta.severity, options: resolveOptions(meta, c.options) };
+  const { diagnostics } = lintArticle(article, { rules: [resolved], settings: settingsOf(c), throwOnCrash: true });
+  expect(article, "the rule mutated the article").toEqual(before);
+  return { article, got: diagnostics.filter((d) => d.ruleId === meta.id) };
+}
+
+/** Runs one valid case; throws (an assertion error) when the rule reports anything. */
+export function runValidCase(rule: Rule<any>, c: Case): void {
+  const { got } = runRule(rule, c);
+  expect(got.map((d) => `${d.messageId} ${d.line}:${d.column}`)).toEqual([]);
+}
+
+/** Runs one invalid case; throws when the reports or the fixed output differ from the case. */
+export function runInvalidCase(rule: Rule<any>, c: Case): void {
+  if (!c.errors || c.errors.length === 0) throw new Error("an invalid case needs at least one expected error");
+  const { article, got } = runRule(rule, c);
+  assertErrors(rule.meta, got, c.errors);
+  assertOutput(article.source.text, got, c);
+}
+
 /**
  * ESLint-style table tests for one per-article rule: only this rule runs,
  * with its options; messageIds and positions are asserted exactly, and
  * fixes must declare their exact output. Rules must not mutate the article.
  */
 export function testRule(rule: Rule<any>, tests: RuleTests): void {
-  const { meta } = rule;
-  describe(meta.id, () => {
+  describe(rule.meta.id, () => {
     checkDuplicates([...tests.valid, ...tests.invalid]);
-    const run = (c: Case) => {
-      const article = caseArticle(c);
-      const before = structuredClone(article);
-      const resolved: ResolvedRule = { rule, severity: meta.severity, options: resolveOptions(meta, c.options) };
-      const { diagnostics } = lintArticle(article, { rules: [resolved], settings: settingsOf(c), throwOnCrash: true });
-      expect(article, "the rule mutated the article").toEqual(before);
-      return { article, got: diagnostics.filter((d) => d.ruleId === meta.id) };
-    };
     tests.valid.forEach((c, i) => {
-      it(`valid ${caseName(c, i)}`, () => {
-        const { got } = run(c);
-        expect(got.map((d) => `${d.messageId} ${d.line}:${d.column}`)).toEqual([]);
-      });
+      it(`valid ${caseName(c, i)}`, () => runValidCase(rule, c));
     });
     tests.invalid.forEach((c, i) => {
-      it(`invalid ${caseName(c, i)}`, () => {
-        if (!c.errors || c.errors.length === 0) throw new Error("an invalid case needs at least one expected error");
-        const { article, got } = run(c);
-        assertErrors(meta, got, c.errors);
-        assertOutput(article.source.text, got, c);
-      });
+      it(`invalid ${caseName(c, i)}`, () => runInvalidCase(rule, c));
     });
   });
 }
@@ -190,6 +197,7 @@ export function testCorpusRule(rule: CorpusRule<any>, tests: { valid: CorpusCase
     });
     tests.invalid.forEach((c, i) => {
       it(`invalid ${c.name ?? `#${i + 1}`}`, () => {
+        if (!c.errors || Object.keys(c.errors).length === 0) throw new Error("an invalid case needs expected errors");
         const perFile = run(c);
         perFile.forEach((got, index) => {
           assertErrors(meta, got, c.errors?.[index] ?? []);
