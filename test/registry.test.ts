@@ -9,7 +9,7 @@ const RULES_DIR = `${ROOT}src/rules/`;
 const DOCS_DIR = `${ROOT}docs/rules/`;
 
 /** The sections every rule page has, in this order (docs/rules/README.md is the template). */
-export const DOC_SECTIONS = ["What it checks", "Why", "How to fix", "Options", "Examples"] as const;
+const DOC_SECTIONS = ["What it checks", "Why", "How to fix", "Options", "Examples"] as const;
 
 const ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
