@@ -17,6 +17,7 @@ const full = (author: string) =>
 testRule(article, {
   valid: [
     { article: full('{"@type": "Person", "name": "Lena Ortiz", "url": "https://ex.com/lena"}') },
+    { article: full('{"@type": "NewsMediaOrganization", "name": "Tides & Times - North", "url": "https://ex.com"}') },
     {
       article: full(
         '[{"@type": "Organization", "name": "Harbour Desk", "sameAs": "https://ex.com/desk"}, {"@id": "#p1"}]',

@@ -43,14 +43,16 @@ function checkAuthor(
     const types = (Array.isArray(value["@type"]) ? value["@type"] : [value["@type"]])
       .filter((t): t is string => typeof t === "string")
       .map((t) => schemaTerm(t));
-    if (!types.some((t) => t && (vocab.isSubtypeOf(t, "Person") || vocab.isSubtypeOf(t, "Organization")))) {
+    const isOrganization = types.some((t) => t && vocab.isSubtypeOf(t, "Organization"));
+    if (!isOrganization && !types.some((t) => t && vocab.isSubtypeOf(t, "Person"))) {
       report("authorType", pointer, { type: types.join(", ") || "none" });
     }
     const keys = Object.keys(value);
     const nameKey = keys.find((k) => schemaTerm(k) === "name");
     const name = nameKey === undefined ? undefined : value[nameKey];
     if (nameKey === undefined) report("authorName", pointer);
-    else if (typeof name === "string" && name.trim() !== "") {
+    else if (typeof name === "string" && name.trim() !== "" && !isOrganization) {
+      // organization names legitimately contain "&", "and" or dashes: only people's names are checked
       const problem = authorNameProblem(name);
       if (problem) report("authorNameHygiene", `${pointer}/${nameKey}`, { name, problem });
     }
