@@ -34,7 +34,7 @@ export const keyphraseDensity = seoRule(
     const raw = density(facts);
     const weighted = weightedDensity(facts);
     const data = {
-      keyphrase: keyphrase.part.text.trim(),
+      keyphrase: keyphrase.text,
       count,
       words,
       density: raw.toFixed(2),
@@ -42,7 +42,7 @@ export const keyphraseDensity = seoRule(
       min,
       max,
     };
-    const span = keyphrase.part.span;
+    const span = facts.part.span;
     // Yoast judges texts under 100 words by count: at least 1, at most 1 (2 over 50 words).
     if (words < 100) {
       const maxCount = words > 50 ? 2 : 1;

@@ -1,6 +1,7 @@
+import { matchKeyphraseInText } from "../../text/keyphrase.js";
 import { anchorSpan } from "./article-parts.js";
 import { scored, seoRule } from "./assessment.js";
-import { contentWordsIn, countIn, keyphraseFacts } from "./keyphrase.js";
+import { contentWordsIn, keyphraseFacts } from "./keyphrase.js";
 
 export const keyphraseInIntroduction = seoRule(
   {
@@ -21,7 +22,7 @@ export const keyphraseInIntroduction = seoRule(
     const facts = keyphraseFacts(article, text);
     if (!facts) return undefined;
     const kp = facts.keyphrase;
-    const data = { keyphrase: kp.part.text.trim() };
+    const data = { keyphrase: kp.text };
     let intro: (typeof text.segments)[number] | undefined;
     for (let i = text.body.segment; i < text.segments.length && !intro; i++) {
       if (text.segments[i]?.kind === "paragraph") intro = text.segments[i];
@@ -29,12 +30,10 @@ export const keyphraseInIntroduction = seoRule(
     if (!intro) return scored(3, { messageId: "noParagraph", span: anchorSpan(article) });
     const span = { start: intro.start, end: intro.end };
     // Yoast: all content words in one sentence → 9; all in the paragraph → 6; else 3.
-    for (let s = intro.firstSentence; s < intro.firstSentence + intro.sentenceCount; s++) {
-      const sentence = text.sentences[s]!;
-      if (countIn(kp, facts.wordKeys, sentence.firstWord, sentence.firstWord + sentence.wordCount) > 0)
-        return scored(9);
+    if (matchKeyphraseInText(text, kp, intro.firstSentence, intro.firstSentence + intro.sentenceCount).count > 0) {
+      return scored(9);
     }
-    if (contentWordsIn(kp, facts.wordKeys, intro.firstWord, intro.firstWord + intro.wordCount) === kp.keys.length) {
+    if (contentWordsIn(kp, facts.wordKeys, intro.firstWord, intro.firstWord + intro.wordCount) === kp.stems.length) {
       return scored(6, { messageId: "split", data, span });
     }
     return scored(3, { messageId: "missing", data, span });

@@ -1,7 +1,8 @@
+import { matchKeyphrase } from "../../text/keyphrase.js";
 import { splitSentences } from "../../text/sentences.js";
 import { present } from "./article-parts.js";
 import { scored, seoRule } from "./assessment.js";
-import { countIn, keyphraseFacts, keysOf } from "./keyphrase.js";
+import { keyphraseFacts } from "./keyphrase.js";
 
 export const keyphraseInMetaDescription = seoRule(
   {
@@ -24,11 +25,10 @@ export const keyphraseInMetaDescription = seoRule(
     // Yoast counts the sentences of the description that hold the keyphrase: 1–2 → 9, 0 or 3+ → 3.
     let count = 0;
     for (const [start, end] of splitSentences(description.text, text.lang)) {
-      const keys = keysOf(description.text.slice(start, end), kp, text.lang);
-      if (countIn(kp, keys, 0, keys.length) > 0) count++;
+      if (matchKeyphrase(description.text.slice(start, end), kp, text.lang) > 0) count++;
     }
     if (count === 0) {
-      return scored(3, { messageId: "missing", data: { keyphrase: kp.part.text.trim() }, span: description.span }, 0);
+      return scored(3, { messageId: "missing", data: { keyphrase: kp.text }, span: description.span }, 0);
     }
     if (count > 2) return scored(3, { messageId: "tooOften", data: { count }, span: description.span }, count);
     return scored(9, undefined, count);

@@ -28,9 +28,9 @@ export const keyphraseInSlug = seoRule(
     const keys = keysOf(slug.replace(/[-_/]+/g, " "), kp, text.lang);
     const found = contentWordsIn(kp, keys, 0, keys.length);
     // Yoast: a keyphrase of one or two words must be there entirely; a longer one by more than half.
-    const enough = kp.keys.length <= 2 ? found === kp.keys.length : found * 2 > kp.keys.length;
+    const enough = kp.stems.length <= 2 ? found === kp.stems.length : found * 2 > kp.stems.length;
     if (enough) return scored(9);
-    const data = { slug, keyphrase: kp.part.text.trim() };
+    const data = { slug, keyphrase: kp.text };
     return scored(6, { messageId: own ? "missing" : "derived", data, span });
   },
 );

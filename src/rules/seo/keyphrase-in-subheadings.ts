@@ -36,7 +36,7 @@ export const keyphraseInSubheadings = seoRule(
       firstSpan ??= { start: seg.start, end: seg.end };
       // Yoast: a subheading reflects the topic when more than half of the content words occur in it.
       const found = contentWordsIn(kp, facts.wordKeys, seg.firstWord, seg.firstWord + seg.wordCount);
-      if (found * 2 > kp.keys.length) matches++;
+      if (found * 2 > kp.stems.length) matches++;
     }
     if (count === 0) {
       const words = bodyWordCount(text);
@@ -47,7 +47,7 @@ export const keyphraseInSubheadings = seoRule(
       matches,
       count,
       percent: Math.round(percent),
-      keyphrase: kp.part.text.trim(),
+      keyphrase: kp.text,
       minPercent,
       maxPercent,
     };

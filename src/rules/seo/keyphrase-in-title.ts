@@ -33,13 +33,13 @@ export const keyphraseInTitle = seoRule(
     const title = seoTitle(article);
     if (!facts || !title) return undefined;
     const kp = facts.keyphrase;
-    const data = { keyphrase: kp.part.text.trim() };
+    const data = { keyphrase: kp.text };
     // Yoast: exact match at the start → 9, exact match elsewhere or all words found → 6, else 2.
     const at = findRun(wordsOf(title.text).map(normWord), kp.words);
     if (at === 0) return scored(9);
     if (at > 0) return scored(6, { messageId: "notAtStart", data, span: title.span });
     const keys = keysOf(title.text, kp, text.lang);
-    if (contentWordsIn(kp, keys, 0, keys.length) === kp.keys.length) {
+    if (contentWordsIn(kp, keys, 0, keys.length) === kp.stems.length) {
       return scored(6, { messageId: "notExact", data, span: title.span });
     }
     return scored(2, { messageId: "missing", data, span: title.span });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { anchorSpan } from "./article-parts.js";
+import { parseKeyphrase } from "../../text/keyphrase.js";
+import { anchorSpan, present } from "./article-parts.js";
 import { scored, seoRule } from "./assessment.js";
-import { parseKeyphrase } from "./keyphrase.js";
 
 const options = z.object({
   /** Yoast: 1–4 content words → good, 5–8 → okay, more → bad (1–6 / 7–9 where function words are unknown) */
@@ -23,13 +23,14 @@ export const keyphraseLength = seoRule(
     },
   },
   ({ article, text, options: { max, hardMax } }) => {
-    const kp = parseKeyphrase(article.meta.focusKeyword, text.lang);
-    if (!kp) return scored(0, { messageId: "missing", span: anchorSpan(article) });
-    const count = kp.content.length;
+    const part = present(article.meta.focusKeyword);
+    const kp = part ? parseKeyphrase(part.text, text.lang) : undefined;
+    if (!part || !kp || kp.words.length === 0) return scored(0, { messageId: "missing", span: anchorSpan(article) });
+    const count = kp.required.length;
     // Without a function-word list every word counts, so Yoast allows two more.
     const slack = text.lang === "en" ? 0 : 2;
     if (count <= max + slack) return scored(9, undefined, count);
-    const report = { messageId: "long", data: { count, max: max + slack }, span: kp.part.span };
+    const report = { messageId: "long", data: { count, max: max + slack }, span: part.span };
     return scored(count <= hardMax + slack ? 6 : 3, report, count);
   },
 );
