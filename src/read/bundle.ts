@@ -35,6 +35,8 @@ const BOLD = /^(\*\*|__)(.+)\1:?$/;
 const Q_LINE = /^(?:\*\*|__)?\s*(?:Q|Question)\s*\d*\s*[:.)]\s*/i;
 const A_LINE = /^(?:\*\*|__)?\s*(?:A|Answer)\s*\d*\s*[:.)]\s*(?:\*\*|__)?\s*/i;
 const ITEM = /^(?:([-*+•])|(\d{1,3})[.)])[ \t]+/;
+/** A line that can continue a JSON value (brackets, strings, numbers, literals). */
+const JSONISH_LINE = /^(?:[{}[\]"“”,:\d-]|(?:true|false|null)\b)/;
 const FENCE = /^(```|~~~)[ \t]*([\w+-]*)/;
 
 /** A short line without terminal punctuation: the shape of a heading or a title. */
@@ -127,7 +129,7 @@ function readRegions(
       while (last + 1 < lines.length) {
         const next = lines[last + 1] as Line;
         const nt = src.slice(next.start, next.end).trim();
-        if (nt !== "" && !/^[{}[\]"“”,]/.test(nt)) break;
+        if (nt !== "" && !JSONISH_LINE.test(nt)) break;
         last++;
       }
       const limit = (lines[last] as Line).end;

@@ -111,7 +111,7 @@ export function readFrontMatter(src: string, yamlText: string, base: number): Fr
     if (key === "schema" || key === "jsonld" || key === "structureddata") {
       const [s, , e] = value.range ?? [0, 0, 0];
       const js = value.toJSON();
-      for (const v of Array.isArray(js) && !("@type" in (js[0] ?? {})) ? js : [js]) {
+      for (const v of Array.isArray(js) ? js : [js]) {
         out.jsonld.push({
           span: { start: base + s, end: base + e },
           origin: "front-matter",
