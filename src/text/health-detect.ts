@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.js";
+import { HEALTH_VOCABULARY } from "./health-lexicon.js";
 
 /**
  * Words that mark health (YMYL) content. Kept small and unambiguous on
@@ -41,6 +42,7 @@ const HEALTH_WORDS = new Set([
   "depression",
   "surgery",
   "health",
+  ...HEALTH_VOCABULARY,
 ]);
 
 const WORD = /[\p{L}-]+/gu;

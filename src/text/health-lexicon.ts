@@ -362,3 +362,23 @@ export const URGENT_CARE_PATTERN =
 
 /** A medicine after these words is not being recommended ("recover without surgery"). */
 export const NEGATORS: ReadonlySet<string> = new Set(["without", "avoid", "avoiding", "no", "not", "instead", "never"]);
+
+/**
+ * Symptoms, conditions, anatomy and care words that mark an article as
+ * health content (read by `isHealthArticle`, beside its own core list).
+ */
+export const HEALTH_VOCABULARY: readonly string[] = [
+  ...[
+    "pain painful ache aches aching sore soreness swelling swollen inflammation inflamed injury injuries",
+    "nausea fever fatigue dizziness headache headaches migraine migraines insomnia cramps cramping stiffness",
+    "numbness tingling spasm spasms rash itching bleeding",
+    "knee knees kneecap spine spinal lumbar joint joints muscle muscles tendon tendons ligament ligaments hip hips",
+    "pelvic bladder liver kidney kidneys lungs bones",
+    "arthritis asthma allergy allergies eczema obesity stroke dementia osteoporosis hypertension",
+    "physiotherapy physiotherapist rehabilitation clinic clinician clinicians nurse pharmacist gp hospital",
+    "diagnose diagnosed prescribed medical medicines",
+  ]
+    .join(" ")
+    .split(" "),
+  ...MEDICINES_AND_PROCEDURES.filter((m) => !m.includes(" ")),
+];
