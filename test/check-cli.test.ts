@@ -95,6 +95,9 @@ describe("copydesk check", () => {
     expect(file.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn])).toEqual([
       ["jsonld/empty-value", 2, 6, 108, 6, 110],
     ]);
+    // "Prune in late winter while the tree is dormant." is the whole body
+    expect(file.stats).toMatchObject({ words: 9, sentences: 1, keyphraseCount: null });
+    expect(file.scores).toHaveProperty("readability");
   });
 
   it("writes SARIF with relative forward-slash URIs", async () => {

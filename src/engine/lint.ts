@@ -24,6 +24,8 @@ export interface LintOptions {
 
 export interface LintResult {
   diagnostics: Diagnostic[];
+  /** the article's text layer, shared with the rules (built now if no rule needed it) */
+  text(): TextAnalysis;
 }
 
 /** Primary language subtag: "en-GB" → "en". */
@@ -144,5 +146,5 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   }
 
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics };
+  return { diagnostics, text: () => facts.text };
 }

@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.js";
 import { type ReadOptions, readArticle } from "../read/index.js";
 import type { FileResult } from "../report/types.js";
+import type { TextAnalysis } from "../text/types.js";
 import { corpusEntry, lintCorpus } from "./corpus.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { lintArticle } from "./lint.js";
@@ -17,7 +18,7 @@ export interface CheckOptions {
    * Hook for per-file extras in the JSON output (`stats`, `scores`): the
    * text and scoring layers plug in here; without it files carry neither.
    */
-  extras?: (article: Article) => { stats?: unknown; scores?: unknown };
+  extras?: (article: Article, text: () => TextAnalysis) => { stats?: unknown; scores?: unknown };
 }
 
 /**
@@ -42,9 +43,9 @@ export function checkTexts(inputs: readonly CheckInput[], options: CheckOptions)
       results.push({ path: input.path, source: input.text, diagnostics: [], fatal: `could not read: ${reason}` });
       continue;
     }
-    const { diagnostics } = lintArticle(article, { rules: options.rules, settings: options.settings });
+    const { diagnostics, text } = lintArticle(article, { rules: options.rules, settings: options.settings });
     const result: FileResult = { path: input.path, source: input.text, diagnostics };
-    const extras = options.extras?.(article);
+    const extras = options.extras?.(article, text);
     if (extras?.stats !== undefined) result.stats = extras.stats;
     if (extras?.scores !== undefined) result.scores = extras.scores;
     results.push(result);

@@ -2,14 +2,16 @@ import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { ConfigError, type ConfigOverrides } from "../../engine/config.js";
+import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import { loadConfig } from "../../engine/config-load.js";
-import { type CheckInput, checkTexts } from "../../engine/run.js";
+import { type CheckInput, type CheckOptions, checkTexts } from "../../engine/run.js";
+import { computeScores, type ScoreOptions } from "../../engine/scores.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { REPORTERS, type ReportFormat } from "../../report/index.js";
 import { countAll, type FileResult } from "../../report/types.js";
 import { allRules } from "../../rules/index.js";
+import { computeStats } from "../../text/stats.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
@@ -115,7 +117,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const overrides: ConfigOverrides = {};
       if (flags.rule) overrides.rules = flags.rule;
       if (flags.health) overrides.health = flags.health;
-      let config: Awaited<ReturnType<typeof loadConfig>>;
+      let config: ResolvedConfig;
       try {
         config = await loadConfig({
           cwd: io.cwd,
@@ -149,7 +151,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         rules,
         settings: { ...config.settings, now: new Date() },
         read,
-        extras: fileExtras,
+        // stats and scores appear only in JSON output, so other formats do not pay for them
+        ...(flags.format === "json" ? { extras: fileExtras(config) } : {}),
       });
       if (flags.quiet) results = errorsOnly(results);
 
@@ -175,10 +178,16 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     });
 }
 
-/**
- * Hook for `stats` and `scores` in the JSON output. The text layer's
- * `computeStats(article, text)` and the scores plug in here when they land.
- */
-function fileExtras(): { stats?: unknown; scores?: unknown } {
-  return {};
+/** Per-file `stats` and `scores` for the JSON output, over the text layer the rules already built. */
+function fileExtras(config: ResolvedConfig): NonNullable<CheckOptions["extras"]> {
+  const enabled = new Set(config.rules.map((r) => r.rule.meta.id));
+  const scoreOptions: ScoreOptions = {
+    options: Object.fromEntries(config.rules.map((r) => [r.rule.meta.id, r.options])),
+    skip: new Set(allRules.map((r) => r.meta.id).filter((id) => !enabled.has(id))),
+  };
+  if (config.settings.site) scoreOptions.site = config.settings.site;
+  return (article, text) => {
+    const analysis = text();
+    return { stats: computeStats(article, analysis), scores: computeScores(article, analysis, scoreOptions) };
+  };
 }
