@@ -247,3 +247,34 @@ describe("bundle reader: hostile and odd input", () => {
     );
   });
 });
+
+describe("bundle reader: numbered headings and questions", () => {
+  const t = [
+    "Saving for a First Home",
+    "A deposit grows fastest when it has its own account and a fixed monthly transfer.",
+    "1. Set a Target",
+    "Work out the deposit you need and the date you want to buy.",
+    "2. Automate the Transfer",
+    "Move the money on payday so it never reaches your spending account.",
+    "- open a separate account",
+    "- name it after the goal",
+    "Frequently Asked Questions",
+    "1. How much deposit do I need?",
+    "Usually between five and twenty percent of the price.",
+    "2. Should I pay off debt first?",
+    "Clear expensive debt before saving hard for a deposit.",
+  ].join("\n");
+  const a = read(t);
+
+  it("reads a lone numbered line between paragraphs as an h2, and keeps real lists", () => {
+    expect(headings(a)).toEqual(["h2 Set a Target", "h2 Automate the Transfer"]);
+    expect(a.blocks.filter((b) => b.kind === "list")).toHaveLength(1);
+  });
+
+  it("reads numbered questions under an FAQ heading", () => {
+    expect(a.faq.map((f) => [f.question.text, f.answer.text])).toEqual([
+      ["How much deposit do I need?", "Usually between five and twenty percent of the price."],
+      ["Should I pay off debt first?", "Clear expensive debt before saving hard for a deposit."],
+    ]);
+  });
+});

@@ -132,3 +132,25 @@ describe("html reader", () => {
     expect(v.sections[1]!.lists[0]!.items).toHaveLength(3);
   });
 });
+
+describe("html reader on the build's own pages", () => {
+  it("reads back what renderPage publishes: title, sections, FAQ and the JSON-LD graph", async () => {
+    const { buildGraph } = await import("../src/write/graph.js");
+    const { renderPage } = await import("../src/write/page.js");
+    for (const name of ["coffee-roasting.txt", "knee-pain-after-running.md", "budgeting-irregular-income.html"]) {
+      const text = readFileSync(new URL(`../examples/${name}`, import.meta.url), "utf8");
+      const article = readArticle({ path: name, text });
+      const { graph, facts } = buildGraph(article, { site: {}, pagePath: "page/", health: false });
+      const html = renderPage(article, facts, graph, { rootHref: "../" });
+      const back = readArticle({ path: "page.html", text: html });
+      const before = articleView(article);
+      const after = articleView(back);
+      expect(after.title).toBe(before.title);
+      expect(after.intro).toEqual(before.intro);
+      expect(after.sections).toEqual(before.sections);
+      expect(after.faq).toEqual(before.faq);
+      expect(back.jsonld.length).toBeGreaterThanOrEqual(1);
+      expect(back.jsonld.every((j) => j.repair === "strict")).toBe(true);
+    }
+  });
+});

@@ -266,12 +266,14 @@ export function readBundle(input: { path: string; text: string }, opts: BundleOp
       const level = (l.kind === "hash" ? l.level : 2) as 1 | 2 | 3 | 4 | 5 | 6;
       blocks.push({ kind: "heading", level, content: stripInline(src, l.cStart, l.cEnd).part, span });
     } else if (
-      l.kind === "plain" &&
+      (l.kind === "plain" || (l.kind === "item" && l.ordered && lone(body, i))) &&
       !explicit &&
       headingLike(text) &&
       next !== undefined &&
+      next.kind !== "item" &&
       !(next.kind === "plain" && headingLike(textOf(next)))
     ) {
+      // a bare heading line, or a numbered one ("2. Choose a Pot") standing alone between paragraphs
       blocks.push({ kind: "heading", level: 2, content: stripInline(src, l.cStart, l.cEnd).part, span });
     } else if (l.kind === "item") {
       const items: TextPart[] = [];
@@ -326,9 +328,15 @@ export function readBundle(input: { path: string; text: string }, opts: BundleOp
   });
 }
 
+/** An ordered list item with no list item right before or after it. */
+function lone(body: BodyLine[], i: number): boolean {
+  return body[i - 1]?.kind !== "item" && body[i + 1]?.kind !== "item";
+}
+
 function isQuestionLine(l: BodyLine, textOf: (l: BodyLine) => string): boolean {
   if (l.kind === "q") return true;
-  if (l.kind === "a" || l.kind === "item") return false;
+  if (l.kind === "a") return false;
+  if (l.kind === "item") return l.ordered && questionLike(textOf(l));
   return questionLike(textOf(l)) && (l.kind !== "plain" || headingLike(textOf(l)));
 }
 

@@ -12,19 +12,9 @@ export interface HtmlOptions {
   maxNesting?: number;
 }
 
-const SKIP = new Set([
-  "script",
-  "style",
-  "template",
-  "noscript",
-  "svg",
-  "nav",
-  "header",
-  "footer",
-  "aside",
-  "form",
-  "button",
-]);
+const SKIP = new Set(["script", "style", "template", "noscript", "svg", "nav", "aside", "form", "button"]);
+/** Page furniture, skipped only when the whole body is read (inside <article>/<main> a header holds the h1). */
+const FURNITURE = new Set(["header", "footer"]);
 const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/i;
 
 function isElement(n: DomNode): n is Element {
@@ -239,7 +229,7 @@ export function readHtml(input: { path: string; text: string }, opts: HtmlOption
   const walk = (n: DomNode) => {
     if (!isElement(n)) return;
     const name = n.name;
-    if (SKIP.has(name) && n !== root) return;
+    if ((SKIP.has(name) || (FURNITURE.has(name) && root === body)) && n !== root) return;
     const hm = /^h([1-6])$/.exec(name);
     if (hm) {
       const level = Number(hm[1]) as 1 | 2 | 3 | 4 | 5 | 6;
