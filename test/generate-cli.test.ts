@@ -238,4 +238,38 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     await runGenerate(undefined, { ...flags, cache: false }, testIo());
     expect(server.requests.length).toBe(before + wholeBatch);
   });
+
+  it("takes model, base URL and prices from the config's generate block; reports cost", async () => {
+    server = await startMockOpenAi();
+    await writeFile(
+      join(dir, "copydesk.config.json"),
+      JSON.stringify({
+        generate: { baseUrl: server.baseUrl, model: "priced", rounds: 0, prices: { priced: { input: 2, output: 10 } } },
+      }),
+    );
+    const io = testIo();
+    const code = await main(["generate", "compost bins", "--format", "bundle"], io);
+    expect([0, 1]).toContain(code);
+    expect(server.requests[0]!.body.model).toBe("priced");
+    const calls = server.requests.length;
+    // 100 prompt and 50 completion tokens per call at 2 and 10 per million
+    const cost = ((calls * 100 * 2 + calls * 50 * 10) / 1_000_000).toFixed(4);
+    expect(io.out.join("")).toMatch(new RegExp(`^compost bins\\s+0\\s+.*\\s${cost}\\s+\\d+\\.\\ds$`, "m"));
+  });
+
+  it("rejects usage and config errors with exit code 2 and one message", async () => {
+    const io = testIo();
+    expect(await main(["generate", "compost bins"], io)).toBe(2);
+    expect(io.err.join("")).toBe(
+      "copydesk: no model: pass --model <name> or set generate.model in copydesk.config.json\n",
+    );
+    const io3 = testIo();
+    expect(await main(["generate", "--model", "m", "--rounds", "two", "x"], io3)).toBe(2);
+    expect(io3.err.join("")).toBe('copydesk: --rounds must be a whole number from 0 to 10 (got "two")\n');
+    await writeFile(join(dir, "copydesk.config.json"), JSON.stringify({ generate: { rounds: -1, colour: "red" } }));
+    const io2 = testIo();
+    expect(await main(["generate", "compost bins", "--model", "m"], io2)).toBe(2);
+    expect(io2.err.join("")).toContain("generate.rounds:");
+    expect(io2.err.join("")).toContain('Unrecognized key: "colour"');
+  });
 });

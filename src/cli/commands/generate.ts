@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError, resolveConfig } from "../../engine/config.js";
+import { ConfigError, type ResolvedConfig } from "../../engine/config.js";
+import { loadConfig } from "../../engine/config-load.js";
 import { lintArticle } from "../../engine/lint.js";
 import { generateBatch } from "../../generate/batch.js";
 import { diskStageCache, refreshingCache } from "../../generate/cache.js";
@@ -41,33 +41,21 @@ function intFlag(name: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
-/** copydesk.config.json from the cwd upward (or --config), validated by the engine; the `generate` block by us. */
-async function loadConfig(io: CliIo, configPath: string | undefined) {
-  let path = configPath ? resolve(io.cwd, configPath) : undefined;
-  for (let dir = io.cwd; !path; dir = dirname(dir)) {
-    if (existsSync(join(dir, "copydesk.config.json"))) path = join(dir, "copydesk.config.json");
-    else if (dirname(dir) === dir) break;
-  }
-  let raw: unknown = {};
-  if (path) {
-    try {
-      raw = JSON.parse(await readFile(path, "utf8"));
-    } catch (err) {
-      throw new CliError(`${configPath ?? path}: cannot read config (${(err as Error).message})`, 2);
-    }
-  }
+/** The config (found upward, or --config) resolved by the engine; its `generate` block validated here. */
+async function loadGenerateConfig(io: CliIo, configPath: string | undefined) {
+  let resolved: ResolvedConfig;
   try {
-    const resolved = resolveConfig(raw, { registry: allRules, ...(path ? { path } : {}) });
-    const gen = GenerateConfigSchema.safeParse(resolved.generate);
-    if (!gen.success) {
-      const issues = gen.error.issues.map((i) => `generate.${i.path.map(String).join(".")}: ${i.message}`);
-      throw new CliError(`${path ?? "config"} is invalid: ${issues.join("; ")}`, 2);
-    }
-    return { resolved, generate: gen.data as GenerateConfig };
+    resolved = await loadConfig({ cwd: io.cwd, registry: allRules, ...(configPath ? { configPath } : {}) });
   } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message.replace(/\n\s*/g, " "), 2);
+    if (err instanceof ConfigError) throw new CliError(err.message, 2);
     throw err;
   }
+  const gen = GenerateConfigSchema.safeParse(resolved.generate);
+  if (!gen.success) {
+    const issues = gen.error.issues.map((i) => `  generate.${i.path.map(String).join(".")}: ${i.message}`);
+    throw new CliError(`${resolved.path ?? "config"} is invalid:\n${issues.join("\n")}`, 2);
+  }
+  return { resolved, generate: gen.data as GenerateConfig };
 }
 
 async function readKeywords(io: CliIo, keyword: string | undefined, file: string | undefined): Promise<KeywordInput[]> {
@@ -116,7 +104,7 @@ export async function runGenerate(
   io: CliIo,
   signal?: AbortSignal,
 ): Promise<{ results: KeywordResult[]; exitCode: number }> {
-  const { resolved, generate: cfg } = await loadConfig(io, flags.config);
+  const { resolved, generate: cfg } = await loadGenerateConfig(io, flags.config);
   const inputs = await readKeywords(io, keyword, flags.keywords);
   const model = flags.model ?? cfg.model;
   if (!model) throw new CliError("no model: pass --model <name> or set generate.model in copydesk.config.json", 2);
