@@ -93,6 +93,8 @@ describe("transition words", () => {
     expect(transition("However, the seeds sprouted.")).toBe(true);
     expect(transition("Water them daily, for example at dawn.")).toBe(true);
     expect(transition("On the other hand, pots dry out fast.")).toBe(true);
+    expect(transition("Both beans and peas like poles.")).toBe(true);
+    expect(transition("Both rows need sun.")).toBe(false);
     expect(transition("Tomatoes need sun.")).toBe(false);
     expect(transition("On the other side of the fence.")).toBe(false);
   });

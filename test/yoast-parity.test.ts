@@ -16,6 +16,7 @@ const YOAST = {
   longParagraphCount: 5,
   passivePercent: 13.2,
   fleschReadingEase: 17.9,
+  transitionPercent: 67.1,
 };
 
 if (!hasShared) console.warn(sharedSkipReason("the Yoast parity test on the seed"));
@@ -43,6 +44,7 @@ describe.skipIf(!hasShared)("Yoast parity on the seed", () => {
     expect(stats.longParagraphCount).toBe(YOAST.longParagraphCount);
     within15(stats.passivePercent, YOAST.passivePercent);
     within15(stats.fleschReadingEase, YOAST.fleschReadingEase);
+    within15(stats.transitionPercent, YOAST.transitionPercent);
   });
 
   it("gives Yoast's readability lights and score (30)", () => {

@@ -13,7 +13,7 @@ const GROUPS: readonly string[] = [
   // prepositions
   "about above across after against along amid among around as at before behind below beneath beside besides between beyond by despite down during except for from in inside into like near of off on onto opposite out outside over past per since than through throughout till to toward towards under underneath unlike until up upon versus via with within without",
   // directional and prepositional adverbs
-  "back away forward forwards backward backwards ahead apart aside here there where everywhere somewhere anywhere nowhere home",
+  "back away forward forwards backward backwards ahead apart aside here there where everywhere somewhere anywhere nowhere",
   // conjunctions
   "and but or nor so yet if because although though while whereas unless whether once when whenever wherever",
   // auxiliaries, copulas, modals

@@ -7,7 +7,7 @@ import type { TextAnalysis } from "./types.js";
  * sentence "has a transition" if any of them appears anywhere in it.
  */
 const SINGLE =
-  "accordingly additionally afterward afterwards albeit also although altogether another basically because before besides but certainly chiefly comparatively concurrently consequently contrarily conversely correspondingly despite doubtedly during e.g earlier emphatically equally especially eventually evidently explicitly finally firstly following formerly forthwith fourthly further furthermore generally hence henceforth however i.e identically indeed initially instead lastly later last lest likewise markedly meanwhile moreover nevertheless nonetheless nor notwithstanding obviously occasionally otherwise overall particularly presently previously rather regardless secondly shortly significantly similarly simultaneously since so soon specifically still straightaway subsequently surely surprisingly than then thereafter therefore thereupon thirdly though thus till undeniably undoubtedly unless unlike unquestionably until when whenever whereas while";
+  "accordingly additionally afterward afterwards albeit also although altogether another basically because before besides but certainly chiefly comparatively concurrently consequently contrarily conversely correspondingly despite doubtedly during e.g earlier emphatically equally especially eventually evidently explicitly finally firstly following formerly forthwith fourthly further furthermore generally hence henceforth however i.e identically if indeed initially instead lastly later last lest likewise markedly meanwhile moreover nevertheless nonetheless nor notwithstanding obviously occasionally otherwise overall particularly presently previously rather regardless secondly shortly significantly similarly simultaneously since so soon specifically still straightaway subsequently surely surprisingly than then thereafter therefore thereupon thirdly though thus till undeniably undoubtedly unless unlike unquestionably until when whenever whereas whether while";
 
 const MULTI = [
   "above all",
@@ -19,7 +19,6 @@ const MULTI = [
   "as a consequence",
   "as a matter of fact",
   "as a result",
-  "as a rule",
   "as can be seen",
   "as long as",
   "as much as",
@@ -119,9 +118,20 @@ for (const p of MULTI) {
   else PHRASES.set(first, [words]);
 }
 
+/** Two-part connectives: the first word, then the second later in the same sentence. */
+const TWO_PART = new Map<string, string>([
+  ["both", "and"],
+  ["either", "or"],
+  ["neither", "nor"],
+]);
+
 /** Whether the normalised words [from, to) contain a transition word or phrase. */
 export function hasTransition(norms: readonly string[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
+    const second = TWO_PART.get(norms[i] as string);
+    if (second !== undefined) {
+      for (let k = i + 1; k < to; k++) if (norms[k] === second) return true;
+    }
     const w = norms[i] as string;
     if (SINGLES.has(w)) return true;
     const phrases = PHRASES.get(w);
