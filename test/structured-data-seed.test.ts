@@ -129,7 +129,7 @@ describe("structured-data rules on a drifted draft", () => {
     expect(rest).toEqual([]);
     expect([conflict?.line, conflict?.column]).toEqual([14, 86]);
     expect(conflict?.message).toBe(
-      'headline here is "Rain Gardens: A Complete Guide", but the Article node at line 1 says "Building a rain garden in a small yard"; search engines pick one at random or distrust both. Make them the same (or keep only one node).',
+      '`headline` is "Rain Gardens: A Complete Guide" here, but the Article node at line 1 says "Building a rain garden in a small yard"; search engines pick one or distrust both. Make them the same, or keep only one node.',
     );
   });
 });

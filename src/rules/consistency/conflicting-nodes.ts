@@ -67,7 +67,7 @@ export const conflictingNodes: Rule = {
     presets: ["recommended"],
     messages: {
       conflict:
-        '{{field}} here is "{{second}}", but the {{firstWhere}} at line {{line}} says "{{first}}"; search engines pick one at random or distrust both. Make them the same (or keep only one node).',
+        '`{{field}}` is "{{second}}" here, but the {{firstWhere}} at line {{line}} says "{{first}}"; search engines pick one or distrust both. Make them the same, or keep only one node.',
     },
   },
   check(ctx) {
