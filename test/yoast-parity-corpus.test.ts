@@ -26,16 +26,16 @@ interface YoastFigures {
   fleschReadingEase: number;
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 function html(article: Article): string {
   let out = "";
   for (const b of article.blocks) {
-    if (b.kind === "heading") out += `<h${b.level}>${escape(b.content.text)}</h${b.level}>\n`;
-    else if (b.kind === "paragraph" || b.kind === "quote") out += `<p>${escape(b.content.text)}</p>\n`;
-    else if (b.kind === "list") out += `<ul>${b.items.map((i) => `<li>${escape(i.text)}</li>`).join("")}</ul>\n`;
+    if (b.kind === "heading") out += `<h${b.level}>${escapeHtml(b.content.text)}</h${b.level}>\n`;
+    else if (b.kind === "paragraph" || b.kind === "quote") out += `<p>${escapeHtml(b.content.text)}</p>\n`;
+    else if (b.kind === "list") out += `<ul>${b.items.map((i) => `<li>${escapeHtml(i.text)}</li>`).join("")}</ul>\n`;
   }
-  for (const f of article.faq) out += `<h3>${escape(f.question.text)}</h3>\n<p>${escape(f.answer.text)}</p>\n`;
+  for (const f of article.faq) out += `<h3>${escapeHtml(f.question.text)}</h3>\n<p>${escapeHtml(f.answer.text)}</p>\n`;
   return out;
 }
 
