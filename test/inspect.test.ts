@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
@@ -150,5 +152,20 @@ describe("bad input through the CLI: one line, exit 2, under a second", () => {
     const v = JSON.parse(r.stdout);
     expect(v.repairs[0].step).toBe("failed");
     expect(v.readNotes.map((n: { id: string }) => n.id)).toEqual(["read/json-too-deep"]);
+  });
+});
+
+describe("bad input through the built bin (a real process)", () => {
+  const bin = new URL("../bin/copydesk.js", import.meta.url);
+  const built = existsSync(new URL("../dist/cli/main.js", import.meta.url));
+  if (!built) console.warn("skipped: the bin test needs dist/ (npm run build)");
+  it.skipIf(!built)("prints one line naming the file, exits 2, no stack trace", () => {
+    const r = spawnSync(process.execPath, [fileURLToPath(bin), "inspect", file("bin-empty.txt", "")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("copydesk: bin-empty.txt: empty file\n");
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { InputError, loadSource } from "../io/source.js";
 import type { Article } from "../model/article.js";
-import { ModelFormatError, type ReadOptions, readArticle } from "../read/index.js";
+import type { ReadOptions } from "../read/index.js";
 import { CliError, type CliIo } from "./io.js";
 
 export interface LoadArticleOptions extends ReadOptions {
@@ -24,6 +24,8 @@ export async function loadArticle(path: string, io: CliIo, opts: LoadArticleOpti
     throw err;
   }
   const { maxBytes: _unused, ...readOptions } = opts;
+  // the readers (and their parsers) load only once a file passed the input checks: bad input answers fast
+  const { ModelFormatError, readArticle } = await import("../read/index.js");
   try {
     return readArticle({ path, text: loaded.text }, readOptions);
   } catch (err) {
