@@ -272,4 +272,62 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     expect(io2.err.join("")).toContain("generate.rounds:");
     expect(io2.err.join("")).toContain('Unrecognized key: "colour"');
   });
+
+  it("a draft whose errors survive every round is marked and held back by build unless allowed", async () => {
+    // the model keeps a placeholder in section 2, even when asked to revise it
+    const stubborn = {
+      heading: "Curing squash before you store it",
+      paragraphs: ["Curing hardens the skin before storage. [Insert statistic here]"],
+      summary: "Covered curing.",
+    };
+    server = await startMockOpenAi((req) => {
+      if (req.schemaName === "revise_section") return { json: stubborn };
+      if (req.schemaName === "section" && req.lastUser.includes("Write section 2,"))
+        return { json: { paragraphs: stubborn.paragraphs, summary: stubborn.summary } };
+      return squashArticleReply(req);
+    });
+    const io = testIo();
+    const { results, exitCode } = await runGenerate(
+      "winter squash storage",
+      { baseUrl: server.baseUrl, model: "mock", out: "drafts" },
+      io,
+    );
+    const r = results[0]!;
+    expect(r.rounds).toBe(2);
+    expect(r.unfinished).toBe(true);
+    expect(exitCode).toBe(1);
+    expect(r.remaining.filter((d) => d.severity === "error").map((d) => d.ruleId)).toEqual(["draft/placeholder"]);
+    const revisions = server.requests.filter((q) => q.schemaName === "revise_section");
+    expect(revisions).toHaveLength(2);
+    expect(revisions[0]!.lastUser).toContain('— at: "[Insert statistic here]"');
+    const text = await readFile(join(dir, "drafts", "winter-squash-storage.md"), "utf8");
+    expect(text).toContain("\ndraft: true\n");
+    expect(io.out.join("")).toContain(
+      "winter squash storage: errors remain: marked draft: true, not built without --allow-errors",
+    );
+
+    const build = testIo();
+    await main(["build", join(dir, "drafts"), "--out", join(dir, "site")], build);
+    const built = await readdir(join(dir, "site"), { recursive: true }).catch(() => [] as string[]);
+    expect(built.some((p) => String(p).includes("winter-squash-storage"))).toBe(false);
+    const allowed = testIo();
+    await main(["build", join(dir, "drafts"), "--out", join(dir, "site2"), "--allow-errors"], allowed);
+    const built2 = await readdir(join(dir, "site2"), { recursive: true });
+    expect(built2.some((p) => String(p).includes("winter-squash-storage"))).toBe(true);
+  });
+
+  it("shows progress as one rewritten line on a terminal and as plain lines otherwise", async () => {
+    server = await startMockOpenAi();
+    const flags = { baseUrl: server.baseUrl, model: "mock", out: "drafts", rounds: "0", format: "bundle" };
+    const tty = { ...testIo(), isTTY: true };
+    const ttyErr: string[] = [];
+    tty.stderr = (t) => ttyErr.push(t);
+    await runGenerate("compost bins", flags, tty);
+    expect(ttyErr.slice(0, 2)).toEqual(["\r\x1b[K[0/1] compost bins: brief", "\r\x1b[K[0/1] compost bins: outline"]);
+    expect(ttyErr.at(-1)).toMatch(/^\r\x1b\[K\[1\/1\] compost bins: drafts\/.+\.txt\n$/);
+    const plain = testIo();
+    await runGenerate("compost bins", flags, plain);
+    expect(plain.err.slice(0, 2)).toEqual(["compost bins: brief\n", "compost bins: outline\n"]);
+    expect(plain.err.join("")).not.toContain("\x1b");
+  });
 });

@@ -57,7 +57,7 @@ async function setup(revise: (req: any) => unknown) {
 
 describe("quality gate", () => {
   it("sends a finding back for the one section it points at, and takes the revision", async () => {
-    const { server, opts } = await setup((req) => ({
+    const { server, opts } = await setup(() => ({
       heading: "Curing squash before you store it",
       paragraphs: ["Curing toughens the skin so small cuts close up.", "Acorn squash can skip this step."],
       summary: "Covered curing.",
