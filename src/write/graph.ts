@@ -116,7 +116,9 @@ interface Candidate<T> {
   jsonld: boolean;
 }
 
-const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+/** Whitespace runs to one space, trimmed; most strings need nothing, so test before rebuilding. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
+const collapse = (s: string): string => (NEEDS_COLLAPSE.test(s) ? s.replace(/\s+/g, " ").trim() : s);
 
 function partCandidate(part: TextPart | undefined, from: string): Candidate<string> | undefined {
   if (!part) return undefined;

@@ -24,18 +24,29 @@ const metaName = (name: string, content: string | undefined): string =>
 const metaProp = (property: string, content: string | undefined): string =>
   content ? `<meta property="${property}" content="${escapeAttr(content)}">` : "";
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting with it. */
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+    } catch {
+      format = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+    }
+    dateFormats.set(lang, format);
+  }
+  return format;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** ISO dates become <time>; anything else is shown as written (never guessed into a date). */
 export function renderDate(value: string, lang: string | undefined): string {
-  if (!/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return escapeHtml(value);
-  const t = Date.parse(value);
+  const t = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(t)) return escapeHtml(value);
-  let shown: string;
-  try {
-    shown = new Intl.DateTimeFormat(lang || "en", { dateStyle: "long", timeZone: "UTC" }).format(t);
-  } catch {
-    shown = value.slice(0, 10);
-  }
-  return `<time datetime="${escapeAttr(value)}">${escapeHtml(shown)}</time>`;
+  return `<time datetime="${escapeAttr(value)}">${escapeHtml(dateFormat(lang || "en").format(t))}</time>`;
 }
 
 function head(facts: PageFacts, graph: Graph, options: PageOptions): string {

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Build: wall time to publish 1,000 generated articles (target < 5 s), end to end through
+// `copydesk build` (load, read, lint with the recommended rules, graph, page, site files, atomic writes),
+// plus the writer alone (graph + page + sitemap/feed/index) on already-read articles.
+//   node bench/build.bench.mjs [--n 1000] [--json]
+// Reads from ../dist: run `npm run build` first.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateCorpus } from "./corpus/generate.mjs";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url);
+if (!existsSync(dist("cli/main.js"))) {
+  console.error("build: dist/ is missing; run `npm run build` first");
+  process.exit(1);
+}
+const { main } = await import(dist("cli/main.js").href);
+const { readArticle } = await import(dist("read/index.js").href);
+const { buildSite } = await import(dist("write/site.js").href);
+
+const n = Number(opt("n", 1000));
+const work = mkdtempSync(join(tmpdir(), "copydesk-build-bench-"));
+try {
+  const files = generateCorpus({ n, seed: 7, out: join(work, "drafts"), words: 1700 });
+  const silent = { stdout: () => {}, stderr: () => {}, cwd: work, env: {}, isTTY: false };
+
+  const t0 = performance.now();
+  const code = await main(["build", join(work, "drafts"), "--out", join(work, "site"), "--allow-errors"], silent);
+  const endToEnd = performance.now() - t0;
+  if (code !== 0) throw new Error(`copydesk build exited ${code}`);
+
+  const articles = files.map((path) => readArticle({ path, text: readFileSync(path, "utf8") }));
+  const inputs = articles.map((article) => ({ article, diagnostics: [], health: false }));
+  const options = {
+    site: { url: "https://bench.example.org", name: "Bench", publisher: { name: "Bench" } },
+    themeCss: "",
+    now: new Date(),
+  };
+  await buildSite(inputs.slice(0, 50), options); // warm-up
+  const t1 = performance.now();
+  const site = await buildSite(inputs, options);
+  const writerOnly = performance.now() - t1;
+
+  const result = {
+    articles: n,
+    endToEndMs: Math.round(endToEnd),
+    pagesPerSecond: Math.round((n / endToEnd) * 1000),
+    writerOnlyMs: Math.round(writerOnly),
+    files: site.files.size,
+    targetMs: 5000,
+  };
+  if (args.includes("--json")) console.log(JSON.stringify({ bench: "build", ...result }));
+  else
+    console.log(
+      `build: ${n} articles end to end in ${result.endToEndMs} ms (${result.pagesPerSecond} pages/s; target < 5000 ms) — writer alone ${result.writerOnlyMs} ms for ${result.files} files`,
+    );
+  if (endToEnd > 5000) process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
