@@ -3,7 +3,7 @@ import { lintArticle } from "../../src/engine/lint.js";
 import type { CorpusRule, Diagnostic, RunSettings, SiteSettings } from "../../src/engine/types.js";
 import type { Article, Block, Link } from "../../src/model/article.js";
 import type { TextPart } from "../../src/model/span.js";
-import type { Assessment, SeoRule } from "../../src/rules/seo/assessment.js";
+import type { Assessment, SeoRule } from "../../src/rules/seo/_assessment.js";
 import { analyzeText } from "../../src/text/analyze.js";
 
 /** One body block: a string is a paragraph. */

@@ -12,7 +12,7 @@ import { type Keyphrase, matchKeyphraseInText, parseKeyphrase, wordStems } from 
 import { stem } from "../../text/stem.js";
 import type { TextAnalysis } from "../../text/types.js";
 import { wordsOf } from "../../text/words.js";
-import { bodyWordCount, present } from "./article-parts.js";
+import { bodyWordCount, present } from "./_article-parts.js";
 
 export interface KeyphraseFacts {
   keyphrase: Keyphrase;

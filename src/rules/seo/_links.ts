@@ -1,7 +1,7 @@
 import type { SiteSettings } from "../../engine/types.js";
 import type { Article, Link } from "../../model/article.js";
-import { anchorSpan } from "./article-parts.js";
-import { type SeoRule, scored, seoRule } from "./assessment.js";
+import { anchorSpan } from "./_article-parts.js";
+import { type SeoRule, scored, seoRule } from "./_assessment.js";
 
 export interface LinkCounts {
   internal: Link[];

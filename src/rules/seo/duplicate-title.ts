@@ -1,4 +1,4 @@
-import { duplicateRule } from "./corpus-duplicates.js";
+import { duplicateRule } from "./_corpus-duplicates.js";
 
 export const duplicateTitle = duplicateRule(
   "seo/duplicate-title",

@@ -1,7 +1,7 @@
 import type { Report } from "../../engine/types.js";
 import type { Article, Image } from "../../model/article.js";
-import { anchorSpan } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
+import { anchorSpan } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
 
 /** Images of the body. */
 export function articleImages(article: Article): Image[] {

@@ -1,5 +1,5 @@
 import type { AnyRule } from "../../engine/types.js";
-import type { SeoRule } from "./assessment.js";
+import type { SeoRule } from "./_assessment.js";
 import { duplicateKeyphrase } from "./duplicate-keyphrase.js";
 import { duplicateMetaDescription } from "./duplicate-meta-description.js";
 import { duplicateTitle } from "./duplicate-title.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assess, filler, lintWith, seoArticle, spanOf } from "../../../test/helpers/seo-article.js";
 import { analyzeText } from "../../text/analyze.js";
-import { keyphraseFacts } from "./keyphrase.js";
+import { keyphraseFacts } from "./_keyphrase.js";
 import { keyphraseDensity } from "./keyphrase-density.js";
 
 const keyphrase = "prune tomatoes";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { scored, seoRule } from "./assessment.js";
-import { density, keyphraseFacts, weightedDensity } from "./keyphrase.js";
+import { scored, seoRule } from "./_assessment.js";
+import { density, keyphraseFacts, weightedDensity } from "./_keyphrase.js";
 
 const options = z.object({
   /** Yoast's bounds on the length-weighted density, density × (0.7 + n/3) */

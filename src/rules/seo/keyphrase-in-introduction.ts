@@ -1,7 +1,7 @@
 import { matchKeyphraseInText } from "../../text/keyphrase.js";
-import { anchorSpan } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
-import { contentWordsIn, keyphraseFacts } from "./keyphrase.js";
+import { anchorSpan } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
+import { contentWordsIn, keyphraseFacts } from "./_keyphrase.js";
 
 export const keyphraseInIntroduction = seoRule(
   {

@@ -1,8 +1,8 @@
 import { matchKeyphrase } from "../../text/keyphrase.js";
 import { splitSentences } from "../../text/sentences.js";
-import { present } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
-import { keyphraseFacts } from "./keyphrase.js";
+import { present } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
+import { keyphraseFacts } from "./_keyphrase.js";
 
 export const keyphraseInMetaDescription = seoRule(
   {

@@ -1,6 +1,6 @@
 import { slugify } from "../../write/site.js";
-import { scored, seoRule } from "./assessment.js";
-import { contentWordsIn, keyphraseFacts, keysOf } from "./keyphrase.js";
+import { scored, seoRule } from "./_assessment.js";
+import { contentWordsIn, keyphraseFacts, keysOf } from "./_keyphrase.js";
 
 export const keyphraseInSlug = seoRule(
   {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { anchorSpan, bodyWordCount } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
-import { contentWordsIn, keyphraseFacts } from "./keyphrase.js";
+import { anchorSpan, bodyWordCount } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
+import { contentWordsIn, keyphraseFacts } from "./_keyphrase.js";
 
 const options = z.object({
   /** Yoast: 30–75% of H2/H3 subheadings reflect the keyphrase */

@@ -1,7 +1,7 @@
 import { normWord, wordsOf } from "../../text/words.js";
-import { seoTitle } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
-import { contentWordsIn, keyphraseFacts, keysOf } from "./keyphrase.js";
+import { seoTitle } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
+import { contentWordsIn, keyphraseFacts, keysOf } from "./_keyphrase.js";
 
 /** Index of the first word of the first exact run of `phrase` in `words`, or -1. */
 function findRun(words: readonly string[], phrase: readonly string[]): number {

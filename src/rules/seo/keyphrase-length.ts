@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseKeyphrase } from "../../text/keyphrase.js";
-import { anchorSpan, present } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
+import { anchorSpan, present } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
 
 const options = z.object({
   /** Yoast: 1–4 content words → good, 5–8 → okay, more → bad (1–6 / 7–9 where function words are unknown) */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Report } from "../../engine/types.js";
 import { textWidth } from "../../text/pixel-width.js";
-import { anchorSpan, present } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
+import { anchorSpan, present } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
 
 const options = z.object({
   /** Yoast: 121–156 characters is green */

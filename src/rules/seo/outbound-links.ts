@@ -1,4 +1,4 @@
-import { linkPresenceRule } from "./links.js";
+import { linkPresenceRule } from "./_links.js";
 
 export const outboundLinks = linkPresenceRule(
   "seo/outbound-links",

@@ -1,5 +1,5 @@
 import type { Report } from "../../engine/types.js";
-import { seoRule } from "./assessment.js";
+import { seoRule } from "./_assessment.js";
 
 export const singleH1 = seoRule(
   {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { anchorSpan, bodyWordCount } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
+import { anchorSpan, bodyWordCount } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
 
 const options = z.object({
   /** Yoast: ≥ 300 words is green (900 for cornerstone content) */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { textWidth } from "../../text/pixel-width.js";
-import { anchorSpan, seoTitle } from "./article-parts.js";
-import { scored, seoRule } from "./assessment.js";
+import { anchorSpan, seoTitle } from "./_article-parts.js";
+import { scored, seoRule } from "./_assessment.js";
 
 const options = z.object({
   /** Yoast's snippet preview and its title width assessment: 600 px of 20 px Arial on desktop */
