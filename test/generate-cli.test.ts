@@ -330,4 +330,24 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     expect(plain.err.slice(0, 2)).toEqual(["compost bins: brief\n", "compost bins: outline\n"]);
     expect(plain.err.join("")).not.toContain("\x1b");
   });
+
+  it("keeps at most --concurrency keywords in flight", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    server = await startMockOpenAi(() => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      // released just before the mock answers (same delay, timer created first)
+      setTimeout(() => inFlight--, 30);
+      return { delayMs: 30 };
+    });
+    await writeFile(join(dir, "kw.txt"), "one topic\ntwo topic\nthree topic\nfour topic\n");
+    const { results } = await runGenerate(
+      undefined,
+      { keywords: "kw.txt", baseUrl: server.baseUrl, model: "mock", out: "drafts", rounds: "0", concurrency: "2" },
+      testIo(),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+    expect(peak).toBe(2);
+  });
 });
