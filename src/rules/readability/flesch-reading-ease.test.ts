@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { fleschReadingEaseRule } from "./flesch-reading-ease.js";
@@ -31,4 +32,17 @@ describe("readability/flesch-reading-ease", () => {
     expect(fleschReadingEaseRule.scored).toBe(false);
     expect(fleschReadingEaseRule.meta.languages).toEqual(["en"]);
   });
+});
+
+testRule(fleschReadingEaseRule, {
+  valid: [
+    { article: articleFrom({ body: [easy] }) },
+    { article: articleFrom({ body: [hard] }), options: { okayAt: 0 } },
+  ],
+  invalid: [
+    {
+      article: articleFrom({ title: "Therapy", body: [hard] }),
+      errors: [{ messageId: "difficult", line: 1, column: 1, data: { score: 0, band: "very difficult" } }],
+    },
+  ],
 });

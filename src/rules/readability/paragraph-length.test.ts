@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule, paragraphOf } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { paragraphLength } from "./paragraph-length.js";
@@ -47,4 +48,19 @@ describe("readability/paragraph-length", () => {
   it("takes the limit from options", () => {
     expect(lintRule(paragraphLength, articleFrom({ body: [ok] }), { maxWords: 100 }).length).toBe(1);
   });
+});
+
+testRule(paragraphLength, {
+  valid: [{ article: articleFrom({ body: [paragraphOf(50, 50, 50)] }) }],
+  invalid: [
+    {
+      article: articleFrom({ title: "Beds", body: [paragraphOf(100, 51)] }),
+      errors: [{ messageId: "tooLong", line: 3, column: 1, data: { words: 151, maxWords: 150 } }],
+    },
+    {
+      article: articleFrom({ body: [paragraphOf(60, 60)] }),
+      options: { maxWords: 100 },
+      errors: [{ messageId: "tooLong", line: 1, column: 1, data: { words: 120, maxWords: 100 } }],
+    },
+  ],
 });

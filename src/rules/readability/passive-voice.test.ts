@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { passiveVoice } from "./passive-voice.js";
@@ -43,4 +44,14 @@ describe("readability/passive-voice", () => {
     expect(lintRule(passiveVoice, es)).toEqual([]);
     expect(passiveVoice.meta.languages).toEqual(["en"]);
   });
+});
+
+testRule(passiveVoice, {
+  valid: [{ article: articleFrom({ body: [active.join(" ")] }) }],
+  invalid: [
+    {
+      article: articleFrom({ title: "Sowing", body: ["The seeds were sown in March. We water the beds."] }),
+      errors: [{ messageId: "tooMuch", line: 1, column: 1, endLine: 1, endColumn: 7, data: { passive: 1, total: 2 } }],
+    },
+  ],
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { sentenceBeginnings } from "./sentence-beginnings.js";
@@ -21,4 +22,33 @@ describe("readability/sentence-beginnings", () => {
     expect(sentenceBeginnings.assess(t, { maxSame: 2 })).toEqual({ score: 9, value: 0, reports: [] });
     expect(sentenceBeginnings.assess(t, { maxSame: 1 })?.reports.length).toBe(1);
   });
+});
+
+testRule(sentenceBeginnings, {
+  valid: [
+    { code: "# Steps\n\nDig the bed. Then sow. Then water. Rest.\n", from: "markdown" },
+    { code: "# Steps\n\nThen dig. Then sow. Then water.\n", from: "markdown", options: { maxSame: 3 } },
+  ],
+  invalid: [
+    {
+      code: "# Steps\n\nStart early. Then dig. Then sow. Then water. The soil rests.\n",
+      from: "markdown",
+      errors: [
+        {
+          messageId: "repeated",
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 45,
+          data: { count: 3, beginning: "then" },
+        },
+      ],
+    },
+    {
+      article: articleFrom({ body: ["The bed is dug. The bed is sown.", "The bed is watered. Rest now."] }),
+      errors: [
+        { messageId: "repeated", line: 1, column: 1, endLine: 3, endColumn: 20, data: { beginning: "the bed" } },
+      ],
+    },
+  ],
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule, paragraphOf, sentenceOf } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { sentenceLength } from "./sentence-length.js";
@@ -42,4 +43,24 @@ describe("readability/sentence-length", () => {
     expect([score(1, 3), score(2, 5), score(3, 7), score(3, 6), score(1, 0)]).toEqual([9, 6, 6, 3, 3]);
     expect(lintRule(sentenceLength, articleFrom({ body: [paragraphOf(21, 5, 5, 5)] }))).toEqual([]);
   });
+});
+
+testRule(sentenceLength, {
+  valid: [{ article: articleFrom({ title: "Short", body: [paragraphOf(21, 5, 5, 5)] }) }],
+  invalid: [
+    {
+      article: articleFrom({ title: "Long", body: [paragraphOf(21, 22, 5)] }),
+      errors: [{ messageId: "tooManyLong", line: 1, column: 1, endLine: 1, endColumn: 5, data: { long: 2, total: 3 } }],
+    },
+    {
+      article: articleFrom({
+        body: ["Beans climb poles well. Gardeners water the beds every morning before the sun gets too hot."],
+      }),
+      options: { maxWords: 10, reportEach: true },
+      errors: [
+        { messageId: "tooManyLong", line: 1, column: 1, data: { percent: 50 } },
+        { messageId: "longSentence", line: 1, column: 25, endColumn: 92, data: { words: 12 } },
+      ],
+    },
+  ],
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule, paragraphOf } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { subheadingDistribution } from "./subheading-distribution.js";
@@ -62,4 +63,18 @@ describe("readability/subheading-distribution", () => {
       { messageId: "noSubheadings", span: [0, 5], line: 1, column: 1 },
     ]);
   });
+});
+
+testRule(subheadingDistribution, {
+  valid: [{ article: articleFrom({ body: [{ h: 2, text: "A" }, p100(), p100(), p100()] }) }],
+  invalid: [
+    {
+      article: articleFrom({ title: "Notes", body: [p100(), p100(), p100(), p100()] }),
+      errors: [{ messageId: "noSubheadings", line: 1, column: 1, data: { words: 400, maxWords: 300 } }],
+    },
+    {
+      article: articleFrom({ body: [{ h: 2, text: "Turning" }, p100(), p100(), p100(), p100()] }),
+      errors: [{ messageId: "sectionTooLong", line: 1, column: 1, endLine: 1, endColumn: 8, data: { words: 400 } }],
+    },
+  ],
 });

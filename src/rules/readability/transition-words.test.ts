@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { articleFrom, briefly, lintRule, paragraphOf } from "../../../test/helpers/text-fixtures.js";
 import { analyzeText } from "../../text/analyze.js";
 import { transitionWords } from "./transition-words.js";
@@ -32,4 +33,14 @@ describe("readability/transition-words", () => {
     expect(transitionWords.assess(analyzeText(short), defaults)).toBeUndefined();
     expect(lintRule(transitionWords, short)).toEqual([]);
   });
+});
+
+testRule(transitionWords, {
+  valid: [{ article: articleFrom({ body: [text(3, 7)] }) }, { article: articleFrom({ body: [paragraphOf(20, 20)] }) }],
+  invalid: [
+    {
+      article: articleFrom({ title: "Linking", body: [text(1, 11)] }),
+      errors: [{ messageId: "tooFew", line: 1, column: 1, data: { with: 1, total: 12, minPercent: 30 } }],
+    },
+  ],
 });
