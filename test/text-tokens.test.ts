@@ -42,6 +42,13 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("falls back to English rules for a malformed language tag", () => {
+    expect(splitSentences("One. Two.", "not a tag!")).toEqual([
+      [0, 4],
+      [5, 9],
+    ]);
+  });
+
   it("keeps initials with the name", () => {
     expect(sentencesOf("The novel by J. R. Tolkien sold well. Readers agreed.")).toEqual([
       "The novel by J. R. Tolkien sold well.",

@@ -8,7 +8,12 @@ const segmenters = new Map<string, Intl.Segmenter>();
 function segmenterFor(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
   if (!s) {
-    s = new Intl.Segmenter(lang, { granularity: "sentence" });
+    try {
+      s = new Intl.Segmenter(lang, { granularity: "sentence" });
+    } catch {
+      // a malformed language tag in the draft's metadata must not stop the analysis
+      s = new Intl.Segmenter("en", { granularity: "sentence" });
+    }
     segmenters.set(lang, s);
   }
   return s;
