@@ -124,11 +124,13 @@ describe("draft rendering", () => {
 
   it("maps a diagnostic to the part it points into, and whole-article findings to the introduction", () => {
     const rendered = renderDraft(draft, "markdown");
-    const at = (start: number) => ({ span: { start, end: start + 1 } }) as Diagnostic;
+    const at = (start: number, ruleId = "seo/x") => ({ ruleId, span: { start, end: start + 1 } }) as Diagnostic;
     expect(partOf(at(rendered.text.indexOf("Drain it well")), rendered)).toEqual({ kind: "section", index: 0 });
     expect(partOf(at(rendered.text.lastIndexOf("Water when")), rendered)).toEqual({ kind: "faq", index: 0 });
     expect(partOf(at(rendered.text.indexOf("slug:")), rendered)).toEqual({ kind: "meta" });
-    expect(partOf(at(rendered.text.indexOf("# Balcony")), rendered)).toEqual({ kind: "meta" });
+    expect(partOf(at(rendered.text.indexOf("# Balcony"), "seo/single-h1"), rendered)).toEqual({ kind: "meta" });
+    // whole-article findings anchored on the H1 (text length, density) go to the introduction
+    expect(partOf(at(rendered.text.indexOf("# Balcony"), "seo/text-length"), rendered)).toEqual({ kind: "intro" });
     expect(partOf({ span: { start: 0, end: 0 } } as Diagnostic, rendered)).toEqual({ kind: "intro" });
   });
 

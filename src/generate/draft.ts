@@ -34,6 +34,8 @@ export type DraftFormat = "markdown" | "bundle";
 /** Which part of the draft a stretch of the written text came from (revisions go back to that part). */
 export type PartRef =
   | { kind: "meta" }
+  /** the H1: revised with the metadata */
+  | { kind: "title" }
   | { kind: "intro" }
   | { kind: "section"; index: number }
   | { kind: "faq"; index: number };
@@ -91,7 +93,7 @@ class Writer {
 }
 
 function writeBody(w: Writer, draft: Draft): void {
-  w.part({ kind: "meta" }, () => w.add(`# ${oneLine(draft.h1)}\n\n`));
+  w.part({ kind: "title" }, () => w.add(`# ${oneLine(draft.h1)}\n\n`));
   w.part({ kind: "intro" }, () => {
     for (const p of draft.intro.paragraphs) w.add(`${oneLine(p)}\n\n`);
   });

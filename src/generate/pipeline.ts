@@ -163,7 +163,7 @@ class KeywordRun {
   async revise(draft: Draft, ref: PartRef, problems: PartProblem[], round: number): Promise<void> {
     const { input, opts } = this;
     const lang = opts.lang;
-    if (ref.kind === "meta") {
+    if (ref.kind === "meta" || ref.kind === "title") {
       const current = { h1: draft.h1, ...draft.meta };
       const prompt = revisePrompt(input, draft, "the title and metadata", current, problems, lang);
       const { h1, ...meta } = await this.stage("revise_meta", prompt, MetaReviseSchema, round);
@@ -194,13 +194,16 @@ function refKey(ref: PartRef): string {
 
 /**
  * Which part a diagnostic points into. Whole-article findings (an empty span
- * at the very start) go to the introduction, the part that can best change
- * what the article says overall.
+ * at the very start, or anchored on the H1 by a rule that is not about
+ * titles, such as text length or keyphrase density) go to the introduction,
+ * the part that can best change what the article says overall.
  */
 export function partOf(d: Diagnostic, rendered: RenderedDraft): PartRef | undefined {
   if (d.span.start === 0 && d.span.end === 0) return { kind: "intro" };
-  const hit = rendered.parts.find((p) => d.span.start >= p.span.start && d.span.start < p.span.end);
-  return hit?.ref;
+  const hit = rendered.parts.find((p) => d.span.start >= p.span.start && d.span.start < p.span.end)?.ref;
+  if (hit?.kind === "title" && !/title|h1|heading/.test(d.ruleId)) return { kind: "intro" };
+  // title and metadata are revised together, in one request
+  return hit?.kind === "title" ? { kind: "meta" } : hit;
 }
 
 /** Groups the actionable diagnostics by the part they point into. */
