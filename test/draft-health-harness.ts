@@ -1,13 +1,16 @@
 /**
- * Table-test runner for the draft/* and health/* rules: each case is a draft
- * read by the real reader, linted by the real engine with one rule, and
- * compared by messageId and exact 1-based positions (the case shape of the
- * shared rule tester, so tables can move there unchanged).
+ * Fixture helpers for the draft/* and health/* rule tests: bundle drafts,
+ * positions of a needle in a fixture, named case tables for the shared rule
+ * tester (test/helpers/rule-tester.ts), and a one-rule lint for checks the
+ * tester does not cover (suggestions, the seed).
  */
 import { lintArticle } from "../src/engine/lint.js";
 import type { Diagnostic, Rule, RunSettings } from "../src/engine/types.js";
 import type { SourceFormat } from "../src/model/article.js";
 import { readArticle } from "../src/read/index.js";
+import { type Case, type RuleTests, TEST_NOW } from "./helpers/rule-tester.js";
+
+export { TEST_NOW };
 
 export interface ExpectedError {
   messageId: string;
@@ -26,9 +29,6 @@ export interface RuleCase {
   errors: ExpectedError[];
 }
 
-/** A fixed "today" so date checks never depend on the clock. */
-export const TEST_NOW = new Date("2026-11-24T12:00:00Z");
-
 export function lintWith(rule: Rule<any>, c: Omit<RuleCase, "errors">): Diagnostic[] {
   const article = readArticle({ path: "case.txt", text: c.code }, c.from ? { from: c.from } : {});
   const options = rule.meta.options ? (rule.meta.options.parse(c.options ?? {}) as Record<string, unknown>) : {};
@@ -41,15 +41,22 @@ export function lintWith(rule: Rule<any>, c: Omit<RuleCase, "errors">): Diagnost
   return diagnostics.filter((d) => d.ruleId === rule.meta.id);
 }
 
-/** The diagnostics of one case in the shape of `ExpectedError`, keeping only the fields the case asserts. */
-export function actualErrors(rule: Rule<any>, c: RuleCase): ExpectedError[] {
-  return lintWith(rule, c).map((d, i) => {
-    const want = c.errors[i];
-    const got: ExpectedError = { messageId: d.messageId, line: d.line, column: d.column };
-    if (want?.endLine !== undefined) got.endLine = d.endLine;
-    if (want?.endColumn !== undefined) got.endColumn = d.endColumn;
-    return got;
-  });
+/**
+ * Named cases → the shared tester's valid/invalid tables: a case with no
+ * expected errors is valid. Health rules run with health "on" unless the
+ * case says otherwise, so a fixture need not also prove detection.
+ */
+export function tables(cases: Array<[string, RuleCase]>, health: RunSettings["health"] = "auto"): RuleTests {
+  const valid: Case[] = [];
+  const invalid: Case[] = [];
+  for (const [name, c] of cases) {
+    const tc: Case = { name, code: c.code, settings: { health, ...c.settings } };
+    if (c.from) tc.from = c.from;
+    if (c.options) tc.options = c.options;
+    if (c.errors.length === 0) valid.push(tc);
+    else invalid.push({ ...tc, errors: c.errors });
+  }
+  return { valid, invalid };
 }
 
 /** A bundle draft: title line, body lines, then a metadata block with the focus keyphrase and extra fields. */

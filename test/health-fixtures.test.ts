@@ -57,7 +57,7 @@ const insomnia = bundle(
     focus_keyword: "insomnia",
     author: "Maya Ortiz, RN",
     reviewer: "Dr. Sam Patel",
-    last_reviewed: "2026-08-12",
+    last_reviewed: "2026-05-12",
   },
 );
 
@@ -75,7 +75,7 @@ const migraine = bundle(
     "## When It Is an Emergency",
     "Call 999 for a sudden, severe headache unlike any before.",
   ],
-  { focus_keyword: "migraine triggers", author: "Lena Fox", reviewer: "Omar Reid, DO", last_reviewed: "2026-10-01" },
+  { focus_keyword: "migraine triggers", author: "Lena Fox", reviewer: "Omar Reid, DO", last_reviewed: "2026-04-01" },
 );
 
 const knee = bundle(

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { duplicateParagraph } from "./duplicate-paragraph.js";
 
 const tail =
@@ -38,8 +38,4 @@ const cases: Array<[string, RuleCase]> = [
   ["different paragraphs", { code: bundle(["# Migraine and Diet", p1, p2]), errors: [] }],
 ];
 
-describe("draft/duplicate-paragraph", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(duplicateParagraph, c)).toEqual(c.errors);
-  });
-});
+testRule(duplicateParagraph, tables(cases));

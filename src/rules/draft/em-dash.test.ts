@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { emDash } from "./em-dash.js";
 
 const dashy = bundle([
@@ -24,8 +24,4 @@ const cases: Array<[string, RuleCase]> = [
   ["a few dashes in short text", { code: bundle(["# Shin Splints", "Rest—then return slowly."]), errors: [] }],
 ];
 
-describe("draft/em-dash", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(emDash, c)).toEqual(c.errors);
-  });
-});
+testRule(emDash, tables(cases));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
 import { sourceSpan } from "../../model/span.js";
-import { visibleParts } from "./visible-parts.js";
+import { visibleParts } from "./_visible-parts.js";
 
 const options = z.object({
   /** em dashes allowed per 1,000 words of visible text */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { keyphraseStuffing } from "./keyphrase-stuffing.js";
 
 const meta = { focus_keyword: "knee pain after running" };
@@ -86,8 +86,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("draft/keyphrase-stuffing", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(keyphraseStuffing, c)).toEqual(c.errors);
-  });
-});
+testRule(keyphraseStuffing, tables(cases));

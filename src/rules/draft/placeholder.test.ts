@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { placeholder } from "./placeholder.js";
 
 const leftovers = bundle([
@@ -43,8 +43,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("draft/placeholder", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(placeholder, c)).toEqual(c.errors);
-  });
-});
+testRule(placeholder, tables(cases));

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
 import { type Span, sourceSpan } from "../../model/span.js";
-import { PhraseMatcher } from "./phrase-matcher.js";
-import { visibleParts } from "./visible-parts.js";
+import { PhraseMatcher } from "./_phrase-matcher.js";
+import { visibleParts } from "./_visible-parts.js";
 
 const options = z.object({});
 export type PlaceholderOptions = z.infer<typeof options>;

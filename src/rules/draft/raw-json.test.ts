@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { looksLikeJson, rawJson } from "./raw-json.js";
 
 const leaked = bundle([
@@ -33,11 +34,9 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("draft/raw-json", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(rawJson, c)).toEqual(c.errors);
-  });
+testRule(rawJson, tables(cases));
 
+describe("draft/raw-json", () => {
   it.each([
     ['{"a": 1}', true],
     ['[{"name": "x"}]', true],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
-import { visibleParts } from "./visible-parts.js";
+import { visibleParts } from "./_visible-parts.js";
 
 const options = z.object({});
 export type RawJsonOptions = z.infer<typeof options>;

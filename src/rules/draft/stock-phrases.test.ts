@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { stockPhrases } from "./stock-phrases.js";
 
 const padded = bundle([
@@ -45,8 +45,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("draft/stock-phrases", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(stockPhrases, c)).toEqual(c.errors);
-  });
-});
+testRule(stockPhrases, tables(cases));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
-import { PhraseMatcher } from "./phrase-matcher.js";
+import { PhraseMatcher } from "./_phrase-matcher.js";
 
 /**
  * Phrases language models reach for when they have nothing specific to say.

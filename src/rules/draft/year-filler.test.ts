@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, lintWith, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, lintWith, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { yearFiller } from "./year-filler.js";
 
 const stamped = bundle([
@@ -57,11 +58,9 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("draft/year-filler", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(yearFiller, c)).toEqual(c.errors);
-  });
+testRule(yearFiller, tables(cases));
 
+describe("draft/year-filler", () => {
   it("suggests removing the opener and re-capitalising, and a trailing year before punctuation", () => {
     const found = lintWith(yearFiller, { code: stamped });
     const apply = (d: (typeof found)[number]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Word } from "../../text/types.js";
 import { normWord, scanWords } from "../../text/words.js";
-import { findAttribution, namesSource } from "./claims.js";
+import { findAttribution, namesSource } from "./_claims.js";
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { medicationSafety } from "./medication-safety.js";
 
 const bare = bundle([
@@ -37,8 +37,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("health/medication-safety", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(medicationSafety, c)).toEqual(c.errors);
-  });
-});
+testRule(medicationSafety, tables(cases, "on"));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
 import { MEDICINES_AND_PROCEDURES, NEGATORS, SAFETY_CUES } from "../../text/health-lexicon.js";
 import type { Segment } from "../../text/types.js";
-import { PhraseMatcher } from "../draft/phrase-matcher.js";
+import { PhraseMatcher } from "../draft/_phrase-matcher.js";
 
 const options = z.object({});
 export type MedicationSafetyOptions = z.infer<typeof options>;

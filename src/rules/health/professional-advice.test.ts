@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { professionalAdvice } from "./professional-advice.js";
 
 const silent = bundle([
@@ -39,8 +39,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("health/professional-advice", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(professionalAdvice, c)).toEqual(c.errors);
-  });
-});
+testRule(professionalAdvice, tables(cases, "on"));

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { reviewMetadata } from "./review-metadata.js";
 
 const body = ["# Insomnia in Shift Workers", "Keep the same wake time on work days and days off."];
@@ -68,8 +68,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("health/review-metadata", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(reviewMetadata, c)).toEqual(c.errors);
-  });
-});
+testRule(reviewMetadata, tables(cases, "on"));

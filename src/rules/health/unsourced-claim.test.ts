@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { actualErrors, bundle, loc, type RuleCase } from "../../../test/draft-health-harness.js";
+import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { testRule } from "../../../test/helpers/rule-tester.js";
 import { unsourcedClaim } from "./unsourced-claim.js";
 
 const claims = [
@@ -52,8 +52,4 @@ const cases: Array<[string, RuleCase]> = [
   ],
 ];
 
-describe("health/unsourced-claim", () => {
-  it.each(cases)("%s", (_name, c) => {
-    expect(actualErrors(unsourcedClaim, c)).toEqual(c.errors);
-  });
-});
+testRule(unsourcedClaim, tables(cases, "on"));

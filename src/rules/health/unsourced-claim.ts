@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
 import type { Article } from "../../model/article.js";
-import { findAttribution, namesSource } from "./claims.js";
+import { findAttribution, namesSource } from "./_claims.js";
 
 const options = z.object({});
 export type UnsourcedClaimOptions = z.infer<typeof options>;
