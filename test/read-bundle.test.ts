@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/model/article.js";
 import { readArticle } from "../src/read/index.js";
@@ -276,5 +277,28 @@ describe("bundle reader: numbered headings and questions", () => {
       ["How much deposit do I need?", "Usually between five and twenty percent of the price."],
       ["Should I pay off debt first?", "Clear expensive debt before saving hard for a deposit."],
     ]);
+  });
+});
+
+describe("the coffee example (seed-like faults on another topic)", () => {
+  const text = readFileSync(new URL("../examples/coffee-roasting.txt", import.meta.url), "utf8");
+  const a = read(text, "coffee-roasting.txt");
+
+  it("keeps inner typographic quotes in JSON-LD values and maps them to the source", () => {
+    const faq = a.jsonld[1]!.value as { mainEntity: Array<{ acceptedAnswer: { text: string } }> };
+    const answer = faq.mainEntity[2]!.acceptedAnswer.text;
+    expect(answer.startsWith(`Listen for ${L}first crack,${R} the popping sound`)).toBe(true);
+    const sp = a.jsonld[1]!.pointers["/mainEntity/2/acceptedAnswer/text"]!;
+    expect(text.slice(sp.start, sp.end)).toBe(`${L}${answer}${R}`);
+  });
+
+  it("reads the faults as they are: empty date and author, differing block headline", () => {
+    const [lead, , block] = a.jsonld;
+    expect((lead!.value as { datePublished: string }).datePublished).toBe("");
+    expect((lead!.value as { author: { name: string } }).author.name).toBe("");
+    expect((block!.value as { headline: string }).headline).not.toBe(a.title!.text);
+    expect(a.jsonld[1]!.notes).toContain("glued to the previous object (`}{`): split");
+    expect(headings(a)).toHaveLength(6);
+    expect(a.faq).toHaveLength(5);
   });
 });

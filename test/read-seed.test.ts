@@ -45,4 +45,15 @@ describe("the seed draft", () => {
     expect(text.slice(sp.start + 1, sp.end - 1)).toBe(inner.acceptedAnswer.text);
     expect(a.readNotes).toEqual([]);
   });
+
+  it.skipIf(!hasShared)("reads the same with a BOM and CRLF line ends, spans still pointing into that text", () => {
+    const text = readShared(SEED_PATH);
+    const crlf = `\uFEFF${text.replace(/\n/g, "\r\n")}`;
+    const plain = articleView(readArticle({ path: "seed.txt", text }));
+    const a = readArticle({ path: "seed-crlf.txt", text: crlf });
+    const v = articleView(a);
+    expect({ ...v, repairs: [] }).toEqual({ ...plain, repairs: [] });
+    for (const b of a.blocks)
+      if (b.kind === "paragraph") expect(crlf.slice(b.content.span.start, b.content.span.end)).toBe(b.content.text);
+  });
 });
