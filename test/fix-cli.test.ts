@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -67,6 +67,63 @@ describe("copydesk fix", () => {
     await main(["fix", "basil.txt"], again);
     expect(again.out).toMatch(/^basil\.txt: nothing to fix/);
     expect(readFileSync(file, "utf8")).toBe(fixed);
+  });
+
+  it("rewrites a mismatching FAQPage from the visible FAQ and fills author and publisher only from the config", async () => {
+    const sub = join(dir, "sync");
+    mkdirSync(sub);
+    writeFileSync(
+      join(sub, "copydesk.config.json"),
+      JSON.stringify({
+        site: { url: "https://herbs.example.org", author: { name: "Mara Quist" }, publisher: { name: "Herb Notes" } },
+      }),
+    );
+    const faqLd = {
+      "@context": "https://schema.org",
+      "@type": "FAQPage",
+      mainEntity: [
+        {
+          "@type": "Question",
+          name: "How often should I water basil?",
+          acceptedAnswer: { "@type": "Answer", text: "Daily." },
+        },
+      ],
+    };
+    const articleLd = {
+      "@context": "https://schema.org",
+      "@type": "Article",
+      headline: "Growing Basil Indoors",
+      author: { "@type": "Person", name: "" },
+    };
+    const prose = DRAFT.slice(DRAFT.indexOf("}\n") + 2);
+    const text = `${JSON.stringify(articleLd)}\n${JSON.stringify(faqLd)}\n${prose}`;
+    writeFileSync(join(sub, "basil.txt"), text);
+    const io = memoryIo(sub);
+    await main(["fix", "basil.txt"], io);
+    expect(io.out).toContain("build/faq-sync");
+    expect(io.out).toContain("build/fill-from-config");
+    const fixed = readFileSync(join(sub, "basil.txt"), "utf8");
+    expect(fixed.endsWith(prose)).toBe(true);
+    const back = readArticle({ path: "basil.txt", text: fixed });
+    const values = back.jsonld.map((b) => b.value as Record<string, any>);
+    expect(values[0]?.author).toEqual({ "@type": "Person", name: "Mara Quist" });
+    expect(values[0]?.publisher).toEqual({ "@type": "Organization", name: "Herb Notes" });
+    expect(values[1]?.mainEntity).toEqual(
+      back.faq.map((f) => ({
+        "@type": "Question",
+        name: f.question.text,
+        acceptedAnswer: { "@type": "Answer", text: f.answer.text },
+      })),
+    );
+    expect(values[1]?.mainEntity[1].name).toBe("Why are my basil leaves “cupping”?");
+  });
+
+  it("never invents an author when the config names none", async () => {
+    const file = join(dir, "no-config-author.txt");
+    const text = `${JSON.stringify({ "@context": "https://schema.org", "@type": "Article", headline: "Growing Basil Indoors" })}\n${DRAFT.slice(DRAFT.indexOf("}\n") + 2)}`;
+    writeFileSync(file, text);
+    await main(["fix", "no-config-author.txt"], memoryIo(dir));
+    expect(readFileSync(file, "utf8")).not.toContain('"author"');
   });
 
   it("reports a missing file as a one-line usage error", async () => {

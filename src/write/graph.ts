@@ -24,6 +24,7 @@ import type { SiteSettings } from "../engine/types.js";
 import { isObject, type JsonLdNode, jsonLdNodes, valueSpan } from "../jsonld/nodes.js";
 import type { Article } from "../model/article.js";
 import type { Span, TextPart } from "../model/span.js";
+import { jsonForScript } from "./escape.js";
 
 /** A problem or decision met while building a page (not a rule diagnostic). */
 export interface BuildNote {
@@ -628,4 +629,81 @@ function noteFaqDifferences(article: Article, notes: BuildNote[], _facts: PageFa
       span: valueSpan(node.block, node.pointer),
     });
   }
+}
+
+/** A safe edit to the draft's own JSON-LD that brings it in line with the visible page or the config. */
+export interface MarkupEdit {
+  /** `build/faq-sync` or `build/fill-from-config` */
+  id: string;
+  message: string;
+  span: Span;
+  text: string;
+}
+
+function nodeSpan(node: JsonLdNode): Span | undefined {
+  return node.block.pointers[node.pointer] ?? (node.pointer === "" ? node.block.span : undefined);
+}
+
+function configPartyJson(type: "Person" | "Organization", p: { name: string; url?: string; logo?: string }) {
+  return {
+    "@type": type,
+    name: p.name,
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.logo ? { logo: p.logo } : {}),
+  };
+}
+
+/**
+ * Edits for `copydesk fix`: a FAQPage whose questions or answers differ from
+ * the visible FAQ is rewritten from the visible FAQ; an Article without an
+ * author or publisher gets the configured one (never a guessed one). Only
+ * blocks that parse strictly are touched (jsonld/syntax fixes the rest first),
+ * and only JSON-LD changes: prose is never edited here.
+ */
+export function markupEdits(article: Article, site: SiteSettings): MarkupEdit[] {
+  const edits: MarkupEdit[] = [];
+  const serialize = (value: unknown) =>
+    article.format === "html" ? jsonForScript(value, 2) : JSON.stringify(value, null, 2);
+  const visible = article.faq.map((f) => ({
+    "@type": "Question",
+    name: collapse(f.question.text),
+    acceptedAnswer: { "@type": "Answer", text: collapse(f.answer.text) },
+  }));
+  for (const node of jsonLdNodes(article)) {
+    if (node.block.repair !== "strict") continue;
+    const span = nodeSpan(node);
+    if (!span) continue;
+    if (node.types.includes("FAQPage") && visible.length > 0) {
+      const drafted = (Array.isArray(node.value.mainEntity) ? node.value.mainEntity : [node.value.mainEntity])
+        .filter(isObject)
+        .map((q) => {
+          const ans = isObject(q.acceptedAnswer) ? q.acceptedAnswer.text : undefined;
+          return `${collapse(String(q.name ?? ""))}\n${collapse(String(ans ?? ""))}`;
+        });
+      const shown = visible.map((q) => `${q.name}\n${q.acceptedAnswer.text}`);
+      if (drafted.length === shown.length && drafted.every((d, i) => d === shown[i])) continue;
+      const { mainEntity: _old, ...rest } = node.value;
+      edits.push({
+        id: "build/faq-sync",
+        message: "FAQPage markup rewritten from the visible FAQ",
+        span,
+        text: serialize({ ...rest, mainEntity: visible }),
+      });
+      continue;
+    }
+    if (!node.types.some((t) => ARTICLE_TYPES.has(t))) continue;
+    const author = "author" in node.value ? partyFrom(node.value.author) : undefined;
+    const publisher = "publisher" in node.value ? partyFrom(node.value.publisher) : undefined;
+    const fill: Record<string, unknown> = {};
+    if (!author && site.author?.name) fill.author = configPartyJson("Person", site.author);
+    if (!publisher && site.publisher?.name) fill.publisher = configPartyJson("Organization", site.publisher);
+    if (Object.keys(fill).length === 0) continue;
+    edits.push({
+      id: "build/fill-from-config",
+      message: `${Object.keys(fill).join(" and ")} filled in from the config`,
+      span,
+      text: serialize({ ...node.value, ...fill }),
+    });
+  }
+  return edits;
 }

@@ -1,11 +1,14 @@
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
+import { engineDiagnostic } from "../../engine/diagnostic.js";
 import { type FixResult, fixText } from "../../engine/fix.js";
 import { lintArticle } from "../../engine/lint.js";
 import type { Diagnostic } from "../../engine/types.js";
 import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
+import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
+import { markupEdits } from "../../write/graph.js";
 import { CliError, type CliIo } from "../io.js";
 import { loadArticle } from "../load.js";
 import { loadRunConfig, type RunConfig, shownPath } from "./build.js";
@@ -22,15 +25,26 @@ function summary(applied: Diagnostic[]): string {
   return [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(", ");
 }
 
-/** Fixes one draft's text with the run's rules: the same passes `copydesk fix` makes. */
+/** The builder's markup fixes (FAQPage from the visible FAQ, author/publisher from the config) as fixable diagnostics. */
+function markupDiagnostics(article: Article, run: RunConfig): Diagnostic[] {
+  const edits = markupEdits(article, run.settings.site ?? {});
+  if (edits.length === 0) return [];
+  const lines = new LineIndex(article.source.text);
+  return edits.map((e) => ({
+    ...engineDiagnostic(e.id, "info", e.message, e.span, lines),
+    fix: { edits: [{ span: e.span, text: e.text }] },
+  }));
+}
+
+/** Fixes one draft's text with the run's rules and the markup fixes: the same passes `copydesk fix` makes. */
 export function fixSource(article: Article, run: RunConfig): FixResult {
   const original = article.source.text;
   const { path } = article.source;
-  const lint = (text: string) =>
-    lintArticle(text === original ? article : readArticle({ path, text }, { from: article.format }), {
-      rules: run.rules,
-      settings: run.settings,
-    }).diagnostics;
+  const lint = (text: string) => {
+    const current = text === original ? article : readArticle({ path, text }, { from: article.format });
+    const { diagnostics } = lintArticle(current, { rules: run.rules, settings: run.settings });
+    return [...diagnostics, ...markupDiagnostics(current, run)];
+  };
   return fixText(original, lint);
 }
 
