@@ -1,4 +1,4 @@
-import { normWord, wordsOf } from "../../text/words.js";
+import { wordsOf } from "../../text/words.js";
 import { seoTitle } from "./_article-parts.js";
 import { scored, seoRule } from "./_assessment.js";
 import { contentWordsIn, keyphraseFacts, keysOf } from "./_keyphrase.js";
@@ -35,7 +35,7 @@ export const keyphraseInTitle = seoRule(
     const kp = facts.keyphrase;
     const data = { keyphrase: kp.text };
     // Yoast: exact match at the start → 9, exact match elsewhere or all words found → 6, else 2.
-    const at = findRun(wordsOf(title.text).map(normWord), kp.words);
+    const at = findRun(wordsOf(title.text), kp.words);
     if (at === 0) return scored(9);
     if (at > 0) return scored(6, { messageId: "notAtStart", data, span: title.span });
     const keys = keysOf(title.text, kp, text.lang);
