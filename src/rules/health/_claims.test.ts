@@ -36,6 +36,9 @@ describe("findAttribution", () => {
     ["Doctors recommend eight hours of sleep for every adult.", "Doctors recommend"],
     ["Evidence indicates that short naps do not harm night sleep.", "Evidence indicates"],
     ["In 2026, sports medicine research stresses gradual mileage increases.", "research stresses"],
+    ["Our pillow is clinically tested for neck pain.", "clinically tested"],
+    ["This sleep routine is backed by science.", "backed by science"],
+    ["A study found that runners who sleep less get hurt more.", "study found"],
   ])("flags %s", (sentence, phrase) => {
     expect(trigger(sentence)).toBe(phrase);
   });
@@ -55,6 +58,12 @@ describe("findAttribution", () => {
     "This pattern is often described in the literature as rebound headache.",
     "Study the label of any sleep aid before taking it.",
     "Talk to your doctor if headaches wake you at night.",
+    "The evidence is mixed, so try one change at a time.",
+    "More studies are needed before anyone can say.",
+    "According to your doctor's plan, rest for a week.",
+    "Data from your sleep tracker can be a rough guide.",
+    "The knee is supported by four ligaments.",
+    "Medicines should be tested on your skin first if the label says so.",
   ])("does not flag %s", (sentence) => {
     expect(trigger(sentence)).toBeUndefined();
   });

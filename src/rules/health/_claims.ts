@@ -16,7 +16,7 @@ export interface Attribution {
   /** word indexes (into the word array) of the first and last word of the trigger phrase */
   first: number;
   last: number;
-  kind: "attribution" | "according-to" | "efficacy" | "proven";
+  kind: "attribution" | "according-to" | "efficacy" | "proven" | "backed-by";
 }
 
 /** Words between the source noun and its verb ("data also points", "research has consistently shown"). */
@@ -27,6 +27,8 @@ const MAX_EFFICACY_GAP = 2;
 const MAX_ACCORDING_GAP = 3;
 
 const HAVE: ReadonlySet<string> = new Set(["has", "have", "had"]);
+/** "clinically proven", "clinically tested", "scientifically validated" */
+const PROVEN_WORDS: ReadonlySet<string> = new Set(["proven", "tested", "validated"]);
 
 function isGapWord(norm: string): boolean {
   return GAP_WORDS.has(norm) || (norm.length > 4 && norm.endsWith("ly"));
@@ -36,7 +38,7 @@ function isGapWord(norm: string): boolean {
  * Finds the first phrase in words[from, to) that credits a finding to an
  * unnamed source: "studies show", "clinical data also points to",
  * "according to recent research", "has shown significant efficacy",
- * "clinically proven". Plain advice and plain statements match nothing.
+ * "clinically proven", "backed by research". Plain advice and plain statements match nothing.
  */
 export function findAttribution(words: readonly Word[], from: number, to: number): Attribution | undefined {
   for (let i = from; i < to; i++) {
@@ -67,8 +69,13 @@ export function findAttribution(words: readonly Word[], from: number, to: number
       }
       continue;
     }
-    if (w === "proven" && i - 1 >= from && PROVEN_ADVERBS.has(words[i - 1]!.norm)) {
+    if (PROVEN_WORDS.has(w) && i - 1 >= from && PROVEN_ADVERBS.has(words[i - 1]!.norm)) {
       return { first: i - 1, last: i, kind: "proven" };
+    }
+    // "backed by research", "supported by science"
+    if ((w === "backed" || w === "supported") && i + 2 < to && words[i + 1]!.norm === "by") {
+      const source = words[i + 2]!.norm;
+      if (ATTRIBUTION_NOUNS.has(source)) return { first: i, last: i + 2, kind: "backed-by" };
     }
   }
   return undefined;
