@@ -302,3 +302,22 @@ describe("the coffee example (seed-like faults on another topic)", () => {
     expect(a.faq).toHaveLength(5);
   });
 });
+
+describe("bundle reader: bold headings", () => {
+  it("takes a leading bold line as the title and later bold lines as h2, with bold questions under a bold FAQ heading", () => {
+    const a = read(
+      [
+        "**Training for a First 10K**",
+        P1,
+        "**Build Your Base**",
+        P2,
+        "**Frequently Asked Questions**",
+        "**How far should I run each week?**",
+        P3,
+      ].join("\n"),
+    );
+    expect(a.title?.text).toBe("Training for a First 10K");
+    expect(headings(a)).toEqual(["h2 Build Your Base"]);
+    expect(a.faq.map((f) => [f.question.text, f.answer.text])).toEqual([["How far should I run each week?", P3]]);
+  });
+});

@@ -242,11 +242,15 @@ export function readBundle(input: { path: string; text: string }, opts: BundleOp
   const textOf = (l: BodyLine) => src.slice(l.cStart, l.cEnd);
   const explicit = body.some((l) => (l.kind === "hash" && l.level >= 2) || l.kind === "bold");
 
-  // the title: a leading `#` line, or a leading short plain line
+  // the title: a leading `#` line, or a leading short bare or bold line
   let k = 0;
   let title: TextPart | undefined;
   const head = body[0];
-  if (head && ((head.kind === "hash" && head.level === 1) || (head.kind === "plain" && headingLike(textOf(head))))) {
+  const titleShape =
+    head &&
+    ((head.kind === "hash" && head.level === 1) ||
+      ((head.kind === "plain" || head.kind === "bold") && headingLike(textOf(head)) && !isFaqHeading(textOf(head))));
+  if (head && titleShape) {
     title = stripInline(src, head.cStart, head.cEnd).part;
     k = 1;
   }
