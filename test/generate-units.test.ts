@@ -7,7 +7,9 @@ import { diskStageCache, refreshingCache, stageKey } from "../src/generate/cache
 import { costOf } from "../src/generate/config.js";
 import { type Draft, faqJsonLd, renderDraft, slugify } from "../src/generate/draft.js";
 import { parseKeywordList } from "../src/generate/keywords.js";
+import { jsonSchemaOf } from "../src/generate/llm.js";
 import { asQuestion, partOf } from "../src/generate/pipeline.js";
+import { BriefSchema, MetaSchema } from "../src/generate/schemas.js";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -169,4 +171,32 @@ describe("stage cache", () => {
 it("costs tokens at the configured price per million", () => {
   expect(costOf({ m: { input: 2, output: 8 } }, "m", 1_000_000, 500_000)).toBe(6);
   expect(costOf({ m: { input: 2, output: 8 } }, "other", 10, 10)).toBeUndefined();
+});
+
+describe("stage schemas", () => {
+  it("send additionalProperties: false yet drop an extra key a model adds", () => {
+    const sent = jsonSchemaOf(MetaSchema);
+    expect(sent).toEqual({
+      type: "object",
+      properties: {
+        seoTitle: { type: "string", minLength: 1 },
+        metaDescription: { type: "string", minLength: 1 },
+        slug: { type: "string", minLength: 1 },
+        focusKeyphrase: { type: "string", minLength: 1 },
+      },
+      required: ["seoTitle", "metaDescription", "slug", "focusKeyphrase"],
+      additionalProperties: false,
+    });
+    const reply = { seoTitle: "a", metaDescription: "b", slug: "c", focusKeyphrase: "d", note: "extra" };
+    expect(MetaSchema.parse(reply)).toEqual({ seoTitle: "a", metaDescription: "b", slug: "c", focusKeyphrase: "d" });
+    expect(
+      BriefSchema.safeParse({
+        searchIntent: "informational (how-to)",
+        audience: "a",
+        angle: "b",
+        questions: [],
+        healthTopic: false,
+      }).success,
+    ).toBe(false);
+  });
 });
