@@ -56,6 +56,22 @@ describe("copydesk convert", () => {
     expect(html).toContain("<summary>When should I repot?</summary>");
   });
 
+  it("--to markdown writes canonical Markdown with front matter that reads back to the same article", async () => {
+    const io = memoryIo(dir);
+    expect(await main(["convert", "fig.txt", "--to", "markdown"], io)).toBe(0);
+    expect(io.out).toMatch(/^---\n[\s\S]*title: Repotting a Fiddle-Leaf Fig\n[\s\S]*---\n/);
+    writeFileSync(join(dir, "fig.md"), io.out);
+    const a = memoryIo(dir);
+    const b = memoryIo(dir);
+    await main(["convert", "fig.md", "--to", "json"], a);
+    await main(["convert", "fig.txt", "--to", "json"], b);
+    const strip = (json: string) => {
+      const { title, sections, faq } = JSON.parse(json);
+      return { title, sections, faq };
+    };
+    expect(strip(a.out)).toEqual(strip(b.out));
+  });
+
   it("rejects an unknown target as a usage error", async () => {
     const io = memoryIo(dir);
     expect(await main(["convert", "fig.txt", "--to", "pdf"], io)).toBe(2);

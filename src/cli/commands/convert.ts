@@ -5,9 +5,10 @@ import type { Article } from "../../model/article.js";
 import { articleView } from "../../read/view.js";
 import { isHealthArticle } from "../../text/health-detect.js";
 import { buildGraph } from "../../write/graph.js";
+import { writeMarkdown } from "../../write/markdown.js";
 import { renderPage } from "../../write/page.js";
 import { assignSlugs } from "../../write/site.js";
-import { CliError, type CliIo } from "../io.js";
+import type { CliIo } from "../io.js";
 import { loadArticle, parseFrom } from "../load.js";
 import { loadRunConfig, type RunConfig } from "./build.js";
 
@@ -26,20 +27,6 @@ function toHtml(article: Article, run: RunConfig): string {
   const [slug] = assignSlugs([article]);
   const { graph, facts } = buildGraph(article, { site: run.settings.site ?? {}, pagePath: `${slug}/`, health });
   return renderPage(article, facts, graph, { rootHref: "./" });
-}
-
-/** The canonical Markdown writer is the readers' (src/write/markdown.ts); loaded on demand so html/json never need it. */
-async function toMarkdown(article: Article): Promise<string> {
-  const path = "../../write/markdown.js";
-  let mod: { writeMarkdown?: (a: Article) => string };
-  try {
-    mod = (await import(path)) as typeof mod;
-  } catch {
-    throw new CliError("--to markdown is not available in this build (the Markdown writer is missing)", 2);
-  }
-  if (typeof mod.writeMarkdown !== "function")
-    throw new CliError("--to markdown is not available in this build (the Markdown writer is missing)", 2);
-  return mod.writeMarkdown(article);
 }
 
 /** `copydesk convert <file> --to markdown|html|json [--out file]`. */
@@ -66,7 +53,7 @@ export function registerConvert(program: Command, io: CliIo, _setExit: (code: nu
           ? `${JSON.stringify(articleView(article), null, 2)}\n`
           : opts.to === "html"
             ? toHtml(article, run)
-            : await toMarkdown(article);
+            : writeMarkdown(article);
       if (opts.out) {
         await writeFileAtomic(resolve(io.cwd, opts.out), output);
         io.stderr(`wrote ${opts.out}\n`);
