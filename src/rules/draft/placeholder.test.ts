@@ -13,7 +13,21 @@ const leftovers = bundle([
 
 const spanish = bundle(["# Migraña", "Todo el mundo conoce a alguien con migraña: todo cambia con un diario."]);
 
+const html =
+  "<!doctype html><html><body><h1>Migraine</h1><p>Triggers &amp; relief: [Insert table] TODO</p></body></html>";
+
 const cases: Array<[string, RuleCase]> = [
+  [
+    "html: spans map through entities",
+    {
+      code: html,
+      from: "html",
+      errors: [
+        { messageId: "placeholder", ...loc(html, "[Insert table]") },
+        { messageId: "placeholder", ...loc(html, "TODO") },
+      ],
+    },
+  ],
   [
     "slots, editor notes, model self-talk, templates and markers",
     {

@@ -29,7 +29,28 @@ const mixed = bundle([
 const clean = bundle(["# Migraine Relief", advice.join(" "), "## Evidence", sourced.join(" ")]);
 const english = bundle(["# Migraine Relief", "Studies show that rest helps."], { lang: "en" });
 
+const markdown =
+  "---\ntitle: Migraine Relief\n---\n# Migraine Relief\n\nStudies show that [magnesium helps](https://example.org/mg) some people.\n\nExperts agree that *sleep* matters.\n";
+const html =
+  "<!doctype html><html><body><h1>Migraine Relief</h1><p>Rest &amp; darkness help. Studies show that rest &amp; darkness shorten attacks.</p></body></html>";
+
 const cases: Array<[string, RuleCase]> = [
+  [
+    "markdown: a linked claim is sourced, an unlinked one is not",
+    {
+      code: markdown,
+      from: "markdown",
+      errors: [{ messageId: "unsourced", ...loc(markdown, "Experts agree that *sleep* matters.") }],
+    },
+  ],
+  [
+    "html: the sentence span maps through entities",
+    {
+      code: html,
+      from: "html",
+      errors: [{ messageId: "unsourced", ...loc(html, "Studies show that rest &amp; darkness shorten attacks.") }],
+    },
+  ],
   [
     "claims credited to unnamed research, data and efficacy, each reported over its sentence",
     {
