@@ -92,6 +92,14 @@ describe("copydesk inspect", () => {
     ]);
   });
 
+  it("reads its own JSON back (--from json) and refuses JSON that is not a model in one line", async () => {
+    const first = await run(["inspect", file("budget4.txt", draft), "--format", "json"]);
+    const again = await run(["inspect", file("budget4.json", first.stdout), "--format", "json"]);
+    expect([again.code, again.stdout]).toEqual([0, first.stdout]);
+    const bad = await run(["inspect", file("other.json", '["not", "a model"]'), "--from", "json"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "copydesk: other.json: not a copydesk JSON model (expected an object)\n"]);
+  });
+
   it("rejects an unknown --format or --from as a usage error", async () => {
     const a = await run(["inspect", file("b3.txt", draft), "--format", "xml"]);
     expect([a.code, a.stderr]).toEqual([2, 'copydesk: --format must be text or json (got "xml")\n']);
