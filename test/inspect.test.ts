@@ -97,7 +97,10 @@ describe("copydesk inspect", () => {
     const again = await run(["inspect", file("budget4.json", first.stdout), "--format", "json"]);
     expect([again.code, again.stdout]).toEqual([0, first.stdout]);
     const bad = await run(["inspect", file("other.json", '["not", "a model"]'), "--from", "json"]);
-    expect([bad.code, bad.stderr]).toEqual([2, "copydesk: other.json: not a copydesk JSON model (expected an object)\n"]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      "copydesk: other.json: not a copydesk JSON model (expected an object)\n",
+    ]);
   });
 
   it("rejects an unknown --format or --from as a usage error", async () => {
