@@ -163,6 +163,58 @@ describe("built pages", () => {
   });
 });
 
+const HOSTILE_DIR = new URL("./fixtures/hostile/", import.meta.url).pathname;
+
+describe("every hostile fixture", () => {
+  for (const name of readdirSync(HOSTILE_DIR).sort()) {
+    it(`${name}: only copydesk's own elements, no handlers, no script URLs, parseable JSON-LD`, async () => {
+      const path = join(HOSTILE_DIR, name);
+      const article = readArticle({ path, text: readFileSync(path, "utf8") });
+      const { files, pages } = await buildSite([{ article, diagnostics: [], health: false }], {
+        site: CONFIG.site,
+        themeCss: "",
+        now: new Date(),
+      });
+      const html = files.get(pages[0]!.file)!;
+      const problems: string[] = [];
+      const tags = new Set<string>();
+      new Parser({
+        onopentag(tag, attrs) {
+          tags.add(tag);
+          for (const [a, v] of Object.entries(attrs)) {
+            if (a.startsWith("on")) problems.push(`${tag}[${a}]`);
+            if ((a === "href" || a === "src") && /^\s*(javascript|data|vbscript):/i.test(v))
+              problems.push(`${tag}[${a}=${v}]`);
+          }
+        },
+      }).end(html);
+      expect(problems).toEqual([]);
+      const allowed = new Set([
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "script",
+        "body",
+        "header",
+        "a",
+        "main",
+        "article",
+      ]);
+      for (const t of ["h1", "h2", "h3", "div", "span", "time", "p", "ul", "ol", "li", "section", "details", "summary"])
+        allowed.add(t);
+      for (const t of ["footer", "blockquote", "figure", "img"]) allowed.add(t);
+      const extra = [...tags].filter((t) => !allowed.has(t));
+      expect(extra).toEqual([]);
+      expect(html.match(/<script/g)).toHaveLength(1);
+      expect(html).not.toMatch(/<img[^>]+src="(?!https?:|\/)/);
+      expect(graphOf(html)).toEqual(pages[0]!.graph["@graph"]);
+      expect(pages[0]!.slug).toMatch(/^[a-z0-9-]+$/);
+    });
+  }
+});
+
 describe("the project seed", () => {
   if (!hasShared) console.warn(sharedSkipReason("the seed build test"));
   it.skipIf(!hasShared)(
