@@ -1,12 +1,28 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.js";
-import { registerBuild } from "./commands/build.js";
-import { registerCheck } from "./commands/check.js";
-import { registerConvert } from "./commands/convert.js";
-import { registerFix } from "./commands/fix.js";
-import { registerGenerate } from "./commands/generate.js";
-import { registerInspect } from "./commands/inspect.js";
 import { CliError, type CliIo, processIo } from "./io.js";
+
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+/**
+ * Commands load on demand: the check, build and generate modules pull in the
+ * rules, the vocabulary and the OpenAI client, and a one-line answer to bad
+ * input must not wait for modules the command does not use.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  check: async () => (await import("./commands/check.js")).registerCheck,
+  fix: async () => (await import("./commands/fix.js")).registerFix,
+  build: async () => (await import("./commands/build.js")).registerBuild,
+  convert: async () => (await import("./commands/convert.js")).registerConvert,
+  inspect: async () => (await import("./commands/inspect.js")).registerInspect,
+  generate: async () => (await import("./commands/generate.js")).registerGenerate,
+};
+
+/** The command named in argv (its first non-option word), if it is one of ours. */
+function commandIn(argv: readonly string[]): string | undefined {
+  const word = argv.find((a) => !a.startsWith("-"));
+  return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
+}
 
 /**
  * Runs the CLI and returns the exit code: 0 clean, 1 problems found, 2 fatal
@@ -27,18 +43,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [
-    registerCheck,
-    registerFix,
-    registerBuild,
-    registerConvert,
-    registerInspect,
-    registerGenerate,
-  ]) {
-    register(program, io, setExit);
-  }
-
   try {
+    // only the command being run is loaded; help and unknown commands list them all
+    const named = commandIn(argv);
+    for (const name of named ? [named] : Object.keys(COMMANDS)) {
+      const register = await (COMMANDS[name] as () => Promise<Register>)();
+      register(program, io, setExit);
+    }
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (err) {
