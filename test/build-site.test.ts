@@ -97,6 +97,17 @@ describe("copydesk build", () => {
     expect(readdirSync(join(dir, "site-c"))).toContain("pruning-roses");
   });
 
+  it("reports an unreadable draft on one line and still publishes the others (exit 1; 2 when none could be read)", async () => {
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "ok.txt"), "Sowing Carrots\nSow thinly in drills once the soil is warm.\n");
+    const io = memoryIo(dir);
+    expect(await main(["build", "empty.txt", "ok.txt", "--out", "site-d", "--allow-errors"], io)).toBe(1);
+    expect(io.err.split("\n").filter((l) => l.startsWith("copydesk: "))).toEqual(["copydesk: empty.txt: empty file"]);
+    expect(readdirSync(join(dir, "site-d"))).toContain("sowing-carrots");
+    const none = memoryIo(dir);
+    expect(await main(["build", "empty.txt", "--out", "site-e"], none)).toBe(2);
+  });
+
   it("refuses a missing --out as a usage error", async () => {
     const io = memoryIo(dir);
     expect(await main(["build", HOSTILE], io)).toBe(2);

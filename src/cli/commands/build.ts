@@ -6,6 +6,7 @@ import { loadConfig } from "../../engine/config-load.js";
 import { lintArticle } from "../../engine/lint.js";
 import type { ResolvedRule, RunSettings } from "../../engine/types.js";
 import { writeFileAtomic } from "../../io/write.js";
+import type { Article } from "../../model/article.js";
 import { LineIndex } from "../../model/span.js";
 import { allRules } from "../../rules/index.js";
 import { isHealthArticle } from "../../text/health-detect.js";
@@ -81,8 +82,18 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
       const siteInputs: SiteInput[] = [];
+      // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
+      let unreadable = 0;
       for (const file of files) {
-        const article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
+        let article: Article;
+        try {
+          article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
+        } catch (err) {
+          if (!(err instanceof CliError)) throw err;
+          io.stderr(`copydesk: ${err.message}\n`);
+          unreadable++;
+          continue;
+        }
         const { diagnostics } = lintArticle(article, { rules: run.rules, settings: run.settings });
         const health =
           run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
@@ -121,6 +132,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       io.stdout(
         `built ${site.pages.length} page(s) into ${opts.out}${site.held.length ? `; ${site.held.length} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
       );
-      if (site.held.length) setExit(1);
+      if (site.held.length || unreadable) setExit(1);
+      if (unreadable === files.length) setExit(2);
     });
 }
