@@ -37,8 +37,13 @@ function isYear(norm: string): boolean {
 
 /** Inside parentheses, a year is a citation ("(Lee, 2021)"), not filler. */
 function inParentheses(source: string, from: number, at: number): boolean {
-  const open = source.lastIndexOf("(", at);
-  return open >= from && source.lastIndexOf(")", at) < open;
+  // scan back only to the sentence start: lastIndexOf would walk the whole file for every year
+  for (let i = at - 1; i >= from; i--) {
+    const c = source.charCodeAt(i);
+    if (c === 41 /* ) */) return false;
+    if (c === 40 /* ( */) return true;
+  }
+  return false;
 }
 
 /**
