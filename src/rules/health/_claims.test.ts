@@ -38,6 +38,7 @@ describe("findAttribution", () => {
     ["In 2026, sports medicine research stresses gradual mileage increases.", "research stresses"],
     ["Our pillow is clinically tested for neck pain.", "clinically tested"],
     ["This sleep routine is backed by science.", "backed by science"],
+    ["There is growing evidence that daylight in the morning improves sleep.", "growing evidence"],
     ["A study found that runners who sleep less get hurt more.", "study found"],
   ])("flags %s", (sentence, phrase) => {
     expect(trigger(sentence)).toBe(phrase);
@@ -60,6 +61,7 @@ describe("findAttribution", () => {
     "Talk to your doctor if headaches wake you at night.",
     "The evidence is mixed, so try one change at a time.",
     "More studies are needed before anyone can say.",
+    "Ask for evidence that a supplement works before you buy it.",
     "According to your doctor's plan, rest for a week.",
     "Data from your sleep tracker can be a rough guide.",
     "The knee is supported by four ligaments.",

@@ -27,6 +27,20 @@ const MAX_EFFICACY_GAP = 2;
 const MAX_ACCORDING_GAP = 3;
 
 const HAVE: ReadonlySet<string> = new Set(["has", "have", "had"]);
+/** Words that present unnamed evidence as settled ("growing evidence that…"). */
+const EVIDENCE_QUALIFIERS: ReadonlySet<string> = new Set([
+  "growing",
+  "mounting",
+  "strong",
+  "good",
+  "clear",
+  "increasing",
+  "emerging",
+  "ample",
+  "overwhelming",
+  "scientific",
+  "clinical",
+]);
 /** "clinically proven", "clinically tested", "scientifically validated" */
 const PROVEN_WORDS: ReadonlySet<string> = new Set(["proven", "tested", "validated"]);
 
@@ -53,6 +67,10 @@ export function findAttribution(words: readonly Word[], from: number, to: number
         if (words[k]!.norm === "to" && k - 1 >= from && words[k - 1]!.norm === "according") {
           return { first: k - 1, last: i, kind: "according-to" };
         }
+      }
+      // "there is growing evidence that…", "strong clinical data that…"
+      if (i + 1 < to && words[i + 1]!.norm === "that" && i - 1 >= from && EVIDENCE_QUALIFIERS.has(words[i - 1]!.norm)) {
+        return { first: i - 1, last: i, kind: "attribution" };
       }
       let j = i + 1;
       while (j < to && j - i - 1 < MAX_GAP && isGapWord(words[j]!.norm) && !REPORTING_VERBS.has(words[j]!.norm)) j++;
