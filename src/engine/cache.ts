@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Content-hash cache for incremental runs (`.copydesk-cache/`).
@@ -29,6 +30,33 @@ export interface CacheStats {
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * Identity of the code that produced cached results: path, size and mtime of
+ * every module of this installation (a few hundred stat calls, once per process).
+ * The version alone is not enough: a rule edited between releases, or a
+ * development build, must not be served results computed by older code.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts|json)$/.test(entry.name)) {
+        const info = statSync(path);
+        parts.push(`${path.slice(root.length)}:${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  walk(root);
+  fingerprint = sha256(parts.join("\n"));
+  return fingerprint;
 }
 
 export class ResultCache<T> {

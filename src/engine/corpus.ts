@@ -25,7 +25,7 @@ export function corpusEntry(article: Article): CorpusEntry {
 export interface CorpusOptions {
   rules: readonly ResolvedRule[];
   /** the source text of each entry (same order), for line/column */
-  texts: readonly string[];
+  texts: readonly string[] | ((index: number) => string);
   throwOnCrash?: boolean;
 }
 
@@ -35,12 +35,15 @@ export interface CorpusOptions {
  * the first file rather than stopping the run.
  */
 export function lintCorpus(entries: readonly CorpusEntry[], options: CorpusOptions): Diagnostic[][] {
+  // a function lets batch runs fetch the text of only the files a corpus rule flags
+  const { texts } = options;
+  const textOf = typeof texts === "function" ? texts : (i: number) => texts[i] ?? "";
   const perFile: Diagnostic[][] = entries.map(() => []);
   const lines: Array<LineIndex | undefined> = [];
   const lineIndex = (i: number): LineIndex => {
     let index = lines[i];
     if (!index) {
-      index = new LineIndex(options.texts[i] ?? "");
+      index = new LineIndex(textOf(i));
       lines[i] = index;
     }
     return index;
@@ -56,7 +59,7 @@ export function lintCorpus(entries: readonly CorpusEntry[], options: CorpusOptio
         report(articleIndex, report) {
           const target = perFile[articleIndex];
           if (!target) throw new Error(`rule ${meta.id} reported on article ${articleIndex}, which is not in the run`);
-          const text = options.texts[articleIndex] ?? "";
+          const text = textOf(articleIndex);
           target.push(makeDiagnostic(meta, resolved.severity, report, lineIndex(articleIndex), text.length));
         },
       });

@@ -5,7 +5,7 @@ import type { TextAnalysis } from "../text/types.js";
 import { corpusEntry, lintCorpus } from "./corpus.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { lintArticle } from "./lint.js";
-import { isCorpusRule, type ResolvedRule, type RunSettings } from "./types.js";
+import { type CorpusEntry, isCorpusRule, type ResolvedRule, type RunSettings } from "./types.js";
 
 /** A draft to check: its text, or why it could not be loaded. */
 export type CheckInput = { path: string; text: string } | { path: string; error: string };
@@ -21,45 +21,61 @@ export interface CheckOptions {
   extras?: (article: Article, text: () => TextAnalysis) => { stats?: unknown; scores?: unknown };
 }
 
+/** One file's result and, when it could be read, the summary corpus rules need. */
+export interface CheckedText {
+  result: FileResult;
+  entry?: CorpusEntry;
+}
+
+/** Reads and checks one draft with the file-level rules. Pure; never throws for a bad draft. */
+export function checkText(input: CheckInput, options: CheckOptions): CheckedText {
+  if ("error" in input) return { result: { path: input.path, diagnostics: [], fatal: input.error } };
+  let article: Article;
+  try {
+    article = readArticle({ path: input.path, text: input.text }, options.read ?? {});
+  } catch (err) {
+    // a reader crash is a bug, but it must cost one file, not the run
+    const reason = err instanceof Error ? err.message : String(err);
+    return { result: { path: input.path, source: input.text, diagnostics: [], fatal: `could not read: ${reason}` } };
+  }
+  const { diagnostics, text } = lintArticle(article, { rules: options.rules, settings: options.settings });
+  const result: FileResult = { path: input.path, source: input.text, diagnostics };
+  const extras = options.extras?.(article, text);
+  if (extras?.stats !== undefined) result.stats = extras.stats;
+  if (extras?.scores !== undefined) result.scores = extras.scores;
+  return { result, entry: corpusEntry(article) };
+}
+
 /**
- * Reads and checks a batch of drafts: per-article rules, then corpus rules
- * over every article that could be read. Pure (no file access); a file that
- * failed to load or read becomes a fatal result and the others go on.
+ * Runs the corpus rules over the summaries of the files that could be read
+ * and merges their findings into those files' results.
+ * `textOf(i)` gives the source of the i-th summarised file (for line/column).
+ */
+export function applyCorpusRules(
+  checked: ReadonlyArray<{ result: FileResult; entry: CorpusEntry }>,
+  rules: readonly ResolvedRule[],
+  textOf: (index: number) => string,
+): void {
+  if (checked.length === 0 || !rules.some((r) => isCorpusRule(r.rule))) return;
+  const perFile = lintCorpus(
+    checked.map((c) => c.entry),
+    { rules, texts: textOf },
+  );
+  perFile.forEach((extra, i) => {
+    const target = checked[i]?.result;
+    if (target && extra.length > 0) target.diagnostics = [...target.diagnostics, ...extra].sort(compareDiagnostics);
+  });
+}
+
+/**
+ * Reads and checks a batch of drafts held in memory: per-article rules, then
+ * corpus rules over every article that could be read. Pure (no file access);
+ * a file that failed to load or read becomes a fatal result and the others go on.
+ * (`checkFiles` in batch.ts is the streaming, parallel, cached version for the CLI.)
  */
 export function checkTexts(inputs: readonly CheckInput[], options: CheckOptions): FileResult[] {
-  const results: FileResult[] = [];
-  const read: Array<{ result: FileResult; article: Article }> = [];
-  for (const input of inputs) {
-    if ("error" in input) {
-      results.push({ path: input.path, diagnostics: [], fatal: input.error });
-      continue;
-    }
-    let article: Article;
-    try {
-      article = readArticle({ path: input.path, text: input.text }, options.read ?? {});
-    } catch (err) {
-      // a reader crash is a bug, but it must cost one file, not the run
-      const reason = err instanceof Error ? err.message : String(err);
-      results.push({ path: input.path, source: input.text, diagnostics: [], fatal: `could not read: ${reason}` });
-      continue;
-    }
-    const { diagnostics, text } = lintArticle(article, { rules: options.rules, settings: options.settings });
-    const result: FileResult = { path: input.path, source: input.text, diagnostics };
-    const extras = options.extras?.(article, text);
-    if (extras?.stats !== undefined) result.stats = extras.stats;
-    if (extras?.scores !== undefined) result.scores = extras.scores;
-    results.push(result);
-    read.push({ result, article });
-  }
-  if (read.length > 0 && options.rules.some((r) => isCorpusRule(r.rule))) {
-    const perFile = lintCorpus(
-      read.map((r) => corpusEntry(r.article)),
-      { rules: options.rules, texts: read.map((r) => r.article.source.text) },
-    );
-    perFile.forEach((extra, i) => {
-      const target = read[i]?.result;
-      if (target && extra.length > 0) target.diagnostics = [...target.diagnostics, ...extra].sort(compareDiagnostics);
-    });
-  }
-  return results;
+  const all = inputs.map((input) => checkText(input, options));
+  const read = all.filter((c): c is { result: FileResult; entry: CorpusEntry } => c.entry !== undefined);
+  applyCorpusRules(read, options.rules, (i) => read[i]?.result.source ?? "");
+  return all.map((c) => c.result);
 }

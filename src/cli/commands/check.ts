@@ -2,16 +2,13 @@ import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { type CheckSpec, checkFiles } from "../../engine/batch.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import { loadConfig } from "../../engine/config-load.js";
-import { type CheckInput, type CheckOptions, checkTexts } from "../../engine/run.js";
-import { computeScores, type ScoreOptions } from "../../engine/scores.js";
 import type { SeveritySetting } from "../../engine/types.js";
-import { InputError, loadSource } from "../../io/source.js";
 import { REPORTERS, type ReportFormat } from "../../report/index.js";
 import { countAll, type FileResult } from "../../report/types.js";
 import { allRules } from "../../rules/index.js";
-import { computeStats } from "../../text/stats.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
@@ -78,7 +75,17 @@ function parseMaxWarnings(value: string): number {
   return n;
 }
 
+/** `--workers 2` or `--workers auto`. */
+export function parseWorkers(value: string): number | "auto" {
+  if (value === "auto") return "auto";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--workers expects a whole number of at least 1, or auto (got "${value}")`, 2);
+  return n;
+}
+
 interface CheckFlags {
+  workers: number | "auto";
   format: ReportFormat;
   maxWarnings: number;
   quiet?: boolean;
@@ -110,7 +117,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option("--rule <id:severity>", "set a rule's severity (repeatable)", parseRuleFlag)
     .option("-c, --config <path>", "use this config file instead of searching for copydesk.config.json|mjs")
     .option("--from <format>", "skip format detection: bundle, markdown, html or json")
-    .option("--no-cache", "do not use the result cache")
+    .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
+    .option("--workers <n>", "worker threads: a number, or auto (threads only for large batches)", parseWorkers, "auto")
     .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
     .action(async (inputs: string[], flags: CheckFlags) => {
       const from = parseFrom(flags.from);
@@ -129,31 +137,25 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         if (err instanceof ConfigError) throw new CliError(err.message, 2);
         throw err;
       }
-      // --quiet does not even run warn/info rules, as in ESLint 9, so they cost nothing and never count
-      const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
-
       const paths = await expandInputs(inputs, io.cwd);
-      const maxBytes = config.read.maxFileSize;
-      const loaded: CheckInput[] = [];
-      for (const path of paths) {
-        try {
-          loaded.push(await loadSource(path, maxBytes === undefined ? {} : { maxBytes }));
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          loaded.push({ path, error: err.message.startsWith(path) ? err.message.slice(path.length + 2) : err.message });
-        }
-      }
-      const read = {
-        ...((from ?? config.read.from) ? { from: from ?? config.read.from } : {}),
-        ...(config.read.markers ? { markers: config.read.markers } : {}),
-      };
-      let results = checkTexts(loaded, {
-        rules,
-        settings: { ...config.settings, now: new Date() },
-        read,
+      const spec: CheckSpec = {
+        cwd: io.cwd,
+        now: new Date().toISOString(),
+        ...(flags.config ? { configPath: flags.config } : {}),
+        ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+        ...(from ? { from } : {}),
+        ...(flags.quiet ? { errorsOnly: true } : {}),
         // stats and scores appear only in JSON output, so other formats do not pay for them
-        ...(flags.format === "json" ? { extras: fileExtras(config) } : {}),
+        ...(flags.format === "json" ? { extras: true } : {}),
+      };
+      const useCache = flags.cache && config.cache.enabled;
+      const batch = await checkFiles(paths, spec, {
+        workers: flags.workers,
+        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir) } : false,
+        keepSource: flags.format === "stylish",
       });
+      let results = batch.results;
+      const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
       if (flags.quiet) results = errorsOnly(results);
 
       io.stdout(
@@ -176,18 +178,4 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         setExit(1);
       }
     });
-}
-
-/** Per-file `stats` and `scores` for the JSON output, over the text layer the rules already built. */
-function fileExtras(config: ResolvedConfig): NonNullable<CheckOptions["extras"]> {
-  const enabled = new Set(config.rules.map((r) => r.rule.meta.id));
-  const scoreOptions: ScoreOptions = {
-    options: Object.fromEntries(config.rules.map((r) => [r.rule.meta.id, r.options])),
-    skip: new Set(allRules.map((r) => r.meta.id).filter((id) => !enabled.has(id))),
-  };
-  if (config.settings.site) scoreOptions.site = config.settings.site;
-  return (article, text) => {
-    const analysis = text();
-    return { stats: computeStats(article, analysis), scores: computeScores(article, analysis, scoreOptions) };
-  };
 }

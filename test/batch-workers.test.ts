@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: plain ESM script without types
+import { generateCorpus } from "../bench/corpus/generate.mjs";
+
+// Runs the built CLI (npm test builds first): worker threads load dist/engine/worker.js.
+const bin = new URL("../bin/copydesk.js", import.meta.url).pathname;
+
+function check(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, "check", "corpus", "--format", "json", ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("check over many files", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copydesk-batch-"));
+    generateCorpus({ n: 70, seed: 11, out: join(dir, "corpus"), words: 900 });
+  });
+
+  it("gives byte-identical reports with one and two workers", () => {
+    const one = check(dir, "--workers", "1", "--no-cache");
+    const two = check(dir, "--workers", "2", "--no-cache");
+    expect(one.err).toBe("");
+    expect(one.status).toBe(1); // the corpus carries deliberate faults
+    const parsed = JSON.parse(one.out) as Array<{ filePath: string; messages: unknown[] }>;
+    expect(parsed).toHaveLength(70);
+    expect(parsed.every((f) => f.messages.length > 0)).toBe(true);
+    expect(two.out).toBe(one.out);
+  });
+
+  it("serves unchanged files from the cache and re-checks a changed one", () => {
+    const first = check(dir, "--workers", "2");
+    const cacheFile = join(dir, ".copydesk-cache", "check.json");
+    const cached = JSON.parse(readFileSync(cacheFile, "utf8")) as { entries: Record<string, unknown> };
+    expect(Object.keys(cached.entries)).toHaveLength(70);
+    const again = check(dir, "--workers", "2");
+    expect(again.out).toBe(first.out);
+
+    // a changed file is checked again: an added placeholder must be reported
+    const target = join(dir, "corpus", "000002-markdown.md");
+    appendFileSync(target, "\n[Insert statistic here]\n");
+    const changed = JSON.parse(check(dir).out) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    const file = changed.find((f) => f.filePath.endsWith("000002-markdown.md"));
+    expect(file?.messages.some((m) => m.ruleId === "draft/placeholder")).toBe(true);
+  });
+
+  it("rebuilds a corrupted cache instead of trusting it", () => {
+    const before = check(dir).out;
+    writeFileSync(join(dir, ".copydesk-cache", "check.json"), "{ truncated");
+    expect(check(dir).out).toBe(before);
+    expect(() => JSON.parse(readFileSync(join(dir, ".copydesk-cache", "check.json"), "utf8"))).not.toThrow();
+  });
+});
