@@ -94,13 +94,14 @@ function prepare(spec: CheckSpec): Promise<Prepared> {
 export async function checkOne(path: string, spec: CheckSpec): Promise<CheckedFile> {
   const { config, options } = await prepare(spec);
   let text: string;
+  const abs = resolve(spec.cwd, path);
   try {
     const maxBytes = config.read.maxFileSize;
-    text = (await loadSource(resolve(spec.cwd, path), maxBytes === undefined ? {} : { maxBytes })).text;
+    text = (await loadSource(abs, maxBytes === undefined ? {} : { maxBytes })).text;
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     // the reporter names the file already: keep only the problem
-    const message = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
+    const message = err.message.startsWith(`${abs}: `) ? err.message.slice(abs.length + 2) : err.message;
     return { result: { path, diagnostics: [], fatal: message } };
   }
   const { result, entry } = checkText({ path, text }, options);

@@ -1,9 +1,9 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { checkFiles } from "../../engine/batch.js";
 import { ConfigError } from "../../engine/config.js";
 import { loadConfig } from "../../engine/config-load.js";
-import { lintArticle } from "../../engine/lint.js";
 import type { ResolvedRule, RunSettings } from "../../engine/types.js";
 import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
@@ -13,7 +13,7 @@ import { isHealthArticle } from "../../text/health-detect.js";
 import { buildSite, type SiteInput } from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
 import { loadArticle } from "../load.js";
-import { expandInputs } from "./check.js";
+import { expandInputs, parseWorkers } from "./check.js";
 
 export interface RunConfig {
   rules: ResolvedRule[];
@@ -48,6 +48,8 @@ interface BuildOpts {
   allowErrors?: boolean;
   config?: string;
   articleType?: string;
+  workers?: number | "auto";
+  cache?: boolean;
 }
 
 /** assets/theme.css, found from this module whether it runs from src/ (tests) or dist/ (the bin). */
@@ -73,6 +75,8 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .option("--allow-errors", "publish articles even when they have error diagnostics")
     .option("-c, --config <file>", "config file (default: copydesk.config.json|mjs found upward)")
     .option("--article-type <type>", "Article or BlogPosting", "Article")
+    .option("--workers <n>", "worker threads: a number, or auto", parseWorkers, "auto")
+    .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
     .action(async (inputs: string[], opts: BuildOpts) => {
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
@@ -81,12 +85,24 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
+      // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
+      // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
+      const batch = await checkFiles(
+        files,
+        { cwd: io.cwd, now: run.settings.now.toISOString(), ...(opts.config ? { configPath: opts.config } : {}) },
+        {
+          workers: opts.workers ?? "auto",
+          cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
+        },
+      );
       const siteInputs: SiteInput[] = [];
       // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
       let unreadable = 0;
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
+        const checked = batch.results[i];
         let article: Article;
         try {
+          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
           article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
         } catch (err) {
           if (!(err instanceof CliError)) throw err;
@@ -94,7 +110,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           unreadable++;
           continue;
         }
-        const { diagnostics } = lintArticle(article, { rules: run.rules, settings: run.settings });
+        const diagnostics = checked?.diagnostics ?? [];
         const health =
           run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
         siteInputs.push({ article, diagnostics, health });
