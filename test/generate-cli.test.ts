@@ -270,7 +270,7 @@ describe("copydesk generate against a local OpenAI-compatible server", () => {
     const io2 = testIo();
     expect(await main(["generate", "compost bins", "--model", "m"], io2)).toBe(2);
     expect(io2.err.join("")).toContain("generate.rounds:");
-    expect(io2.err.join("")).toContain('Unrecognized key: "colour"');
+    expect(io2.err.join("")).toContain("generate.colour: unknown key");
   });
 
   it("a draft whose errors survive every round is marked and held back by build unless allowed", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type GenerateConfig, GenerateConfigSchema } from "../generate/config.js";
 import { PRESETS, presetRules } from "./presets.js";
 import { didYouMeanSuffix } from "./suggest.js";
 import type { AnyRule, ResolvedRule, RunSettings, Severity, SeveritySetting } from "./types.js";
@@ -60,7 +61,7 @@ export const configSchema = z
           .describe("Names of the JSON-LD marker lines in bundles."),
       })
       .optional(),
-    generate: z.record(z.string(), z.unknown()).optional().describe("Settings of `copydesk generate`."),
+    generate: GenerateConfigSchema.optional().describe("Settings of `copydesk generate` (see docs/generate.md)."),
     cache: z
       .strictObject({ enabled: z.boolean().optional(), dir: z.string().min(1).optional() })
       .optional()
@@ -81,7 +82,7 @@ export interface ResolvedConfig {
   /** run settings without `now`, which the caller injects */
   settings: Omit<RunSettings, "now">;
   read: NonNullable<ConfigInput["read"]>;
-  generate: Record<string, unknown>;
+  generate: GenerateConfig;
   cache: { enabled: boolean; dir: string };
   /** the config file used, when there was one */
   path?: string;
