@@ -1,6 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import pLimit from "p-limit";
 import { checkFiles } from "../../engine/batch.js";
 import { ConfigError } from "../../engine/config.js";
 import { loadConfig } from "../../engine/config-load.js";
@@ -95,26 +96,31 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
         },
       );
-      const siteInputs: SiteInput[] = [];
+      // reading and writing overlap their file I/O (bounded), so the main thread does not sit idle per file
+      const io16 = pLimit(16);
       // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
       let unreadable = 0;
-      for (const [i, file] of files.entries()) {
-        const checked = batch.results[i];
-        let article: Article;
-        try {
-          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-          article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
-        } catch (err) {
-          if (!(err instanceof CliError)) throw err;
-          io.stderr(`copydesk: ${err.message}\n`);
-          unreadable++;
-          continue;
-        }
-        const diagnostics = checked?.diagnostics ?? [];
-        const health =
-          run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
-        siteInputs.push({ article, diagnostics, health });
-      }
+      const loaded = await Promise.all(
+        files.map((file, i) =>
+          io16(async (): Promise<SiteInput | undefined> => {
+            const checked = batch.results[i];
+            let article: Article;
+            try {
+              if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
+              article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
+            } catch (err) {
+              if (!(err instanceof CliError)) throw err;
+              io.stderr(`copydesk: ${err.message}\n`);
+              unreadable++;
+              return undefined;
+            }
+            const health =
+              run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
+            return { article, diagnostics: checked?.diagnostics ?? [], health };
+          }),
+        ),
+      );
+      const siteInputs = loaded.filter((s): s is SiteInput => s !== undefined);
 
       const site = await buildSite(siteInputs, {
         site: run.settings.site ?? {},
@@ -125,11 +131,15 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       });
 
       const outDir = resolve(io.cwd, opts.out);
-      for (const [rel, contents] of site.files) {
-        const target = join(outDir, ...rel.split("/"));
-        await mkdir(dirname(target), { recursive: true });
-        await writeFileAtomic(target, contents);
-      }
+      await Promise.all(
+        [...site.files].map(([rel, contents]) =>
+          io16(async () => {
+            const target = join(outDir, ...rel.split("/"));
+            await mkdir(dirname(target), { recursive: true });
+            await writeFileAtomic(target, contents);
+          }),
+        ),
+      );
 
       const lines = new Map(siteInputs.map((s) => [s.article.source.path, new LineIndex(s.article.source.text)]));
       const where = (path: string, offset: number) => {
