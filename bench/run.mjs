@@ -12,7 +12,9 @@ const scripts = readdirSync(dir)
   .sort();
 let failed = 0;
 for (const script of scripts) {
-  const r = spawnSync(process.execPath, ["--expose-gc", `${dir}${script}`, ...process.argv.slice(2)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--expose-gc", `${dir}${script}`, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

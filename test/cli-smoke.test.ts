@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import type { CliIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
 import { VERSION } from "../src/version.js";
 
 function memoryIo(): CliIo & { out: string; err: string } {
