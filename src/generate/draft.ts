@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { Span } from "../model/span.js";
+import { slugify as siteSlug } from "../write/site.js";
 
 /** One keyword to write about, with what the editor knows of its readers. */
 export interface KeywordInput {
@@ -45,17 +46,9 @@ export interface RenderedDraft {
   parts: Array<{ ref: PartRef; span: Span }>;
 }
 
-/** Lower-case ASCII words joined by hyphens: whatever the model wrote, the slug is usable in a URL. */
+/** Lower-case ASCII words joined by hyphens (the site's slug rules): whatever the model wrote, the slug is usable in a URL. */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return slug || "article";
+  return siteSlug(text) || "article";
 }
 
 /** One line of prose: models sometimes put line breaks inside a paragraph or heading. */
