@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Throughput of `check` over a generated corpus: articles/s with 1 and 2 workers, median and p95 time
-// per article, peak RSS, and the content-hash cache (first run vs unchanged re-run).
-//   node bench/throughput.bench.mjs [--n 1000] [--words 1700] [--json] [--scale]
+// per article, peak RSS, the content-hash cache (first run vs unchanged re-run), and yoastseo 3.6 on a
+// sample of the same articles in the same run (time per article and the ratio).
+//   node bench/throughput.bench.mjs [--n 1000] [--words 1700] [--yoast-n 50] [--json] [--scale]
 // --scale also checks 1,000 / 10,000 / 50,000 articles (each in a fresh process) to show RSS stays flat.
 // Reads from ../dist: run `npm run build` first (`npm run bench` does not build).
 import { spawnSync } from "node:child_process";
@@ -84,6 +85,28 @@ async function parent() {
   const cacheDir = join(dir, "cache");
   out.cacheFirst = run(["--dir", corpus, "--workers", "2", "--cache-dir", cacheDir]);
   out.cacheAgain = run(["--dir", corpus, "--workers", "2", "--cache-dir", cacheDir]);
+  // yoastseo on a sample of the same articles, measured in this run (it takes ~0.7 s per article)
+  const yoastN = Number(opt("yoast-n", 50));
+  if (yoastN > 0) {
+    const sample = readdirSync(corpus)
+      .sort()
+      .slice(0, yoastN)
+      .map((f) => join(corpus, f));
+    const r = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL("./compare-yoast.mjs", import.meta.url)), ...sample, "--n", String(yoastN), "--json"],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      },
+    );
+    if (r.status === 0) {
+      const { articles } = JSON.parse(r.stdout);
+      const mean = (k) => articles.reduce((t, a) => t + a.ms[k], 0) / articles.length;
+      out.yoast = { articles: articles.length, copydeskMs: mean("copydesk"), yoastMs: mean("yoast") };
+      out.yoast.ratio = out.yoast.yoastMs / out.yoast.copydeskMs;
+    } else out.yoast = { error: r.stderr.trim().split("\n").pop() };
+  }
   if (flag("scale")) {
     out.scale = [];
     for (const size of [1000, 10000, 50000]) {
@@ -113,6 +136,11 @@ async function parent() {
   console.log(
     `  cache: first run ${f(out.cacheFirst.ms, 0)} ms, unchanged re-run ${f(out.cacheAgain.ms, 0)} ms (${f((out.cacheAgain.ms / out.cacheFirst.ms) * 100)}%, ${out.cacheAgain.cache?.hits} hits)`,
   );
+  if (out.yoast?.ratio)
+    console.log(
+      `  vs yoastseo 3.6 on ${out.yoast.articles} of the same articles: copydesk ${f(out.yoast.copydeskMs, 2)} ms, yoastseo ${f(out.yoast.yoastMs, 0)} ms per article → ${f(out.yoast.ratio, 0)}×`,
+    );
+  else if (out.yoast?.error) console.log(`  vs yoastseo: not measured (${out.yoast.error})`);
   for (const s of out.scale ?? [])
     console.log(`  scale n=${s.n}: ${f(s.perSecond, 0)} articles/s, peak RSS ${f(s.rssMB, 0)} MB`);
 }
