@@ -65,25 +65,35 @@ export function slugify(text: string): string {
     .replace(/-+$/, "");
 }
 
-/** Slugs in input order: meta.slug, else the title, else the file name; later duplicates get -2, -3, … */
-export function assignSlugs(articles: readonly Article[]): string[] {
+/** The slug an article asks for: meta.slug, else the title, else the file name. */
+export function slugBase(a: Article): string {
+  return (
+    slugify(a.meta.slug?.text ?? "") ||
+    slugify(a.title?.text ?? a.meta.title?.text ?? "") ||
+    slugify(
+      a.source.path
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/\.[^.]*$/, ""),
+    ) ||
+    "article"
+  );
+}
+
+/** Final slugs in input order: later duplicates of a base get -2, -3, … */
+export function dedupeSlugs(bases: readonly string[]): string[] {
   const taken = new Set<string>();
-  return articles.map((a) => {
-    const base =
-      slugify(a.meta.slug?.text ?? "") ||
-      slugify(a.title?.text ?? a.meta.title?.text ?? "") ||
-      slugify(
-        a.source.path
-          .split(/[\\/]/)
-          .pop()!
-          .replace(/\.[^.]*$/, ""),
-      ) ||
-      "article";
+  return bases.map((base) => {
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);
     return slug;
   });
+}
+
+/** Slugs in input order: meta.slug, else the title, else the file name; later duplicates get -2, -3, … */
+export function assignSlugs(articles: readonly Article[]): string[] {
+  return dedupeSlugs(articles.map(slugBase));
 }
 
 function isoDate(value: string | undefined): Date | undefined {
@@ -169,40 +179,55 @@ function robotsTxt(siteUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}sitemap.xml\n`;
 }
 
-/** Builds every page and the site files around them. */
-export async function buildSite(inputs: readonly SiteInput[], options: SiteOptions): Promise<SiteResult> {
-  const siteUrl = siteRoot(options.site);
-  const slugs = assignSlugs(inputs.map((i) => i.article));
-  const files = new Map<string, string>();
-  const pages: BuiltPage[] = [];
-  const held: HeldBack[] = [];
+/** One article's page (or why it is held back). Depends only on the article, its slug and the options. */
+export type PageOutcome = { page: BuiltPage; html: string } | { held: HeldBack };
 
-  inputs.forEach((input, i) => {
-    const slug = slugs[i] as string;
-    const { article } = input;
-    const { graph, facts, notes } = buildGraph(article, {
-      site: options.site,
-      pagePath: `${slug}/`,
-      health: input.health,
-      ...(options.articleType ? { articleType: options.articleType } : {}),
-    });
-    const errors = [
-      ...input.diagnostics.filter((d) => d.severity === "error"),
-      ...notes.filter((n) => n.severity === "error").map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
-    ];
-    if (errors.length && !options.allowErrors) {
-      held.push({ path: article.source.path, errors });
-      return;
-    }
-    const file = `${slug}/index.html`;
-    files.set(file, renderPage(article, facts, graph, { rootHref: "../" }));
-    pages.push({ path: article.source.path, slug, file, facts, graph, notes });
+export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOptions, "themeCss" | "now">): PageOutcome {
+  const { article } = input;
+  const { graph, facts, notes } = buildGraph(article, {
+    site: options.site,
+    pagePath: `${slug}/`,
+    health: input.health,
+    ...(options.articleType ? { articleType: options.articleType } : {}),
   });
+  const errors = [
+    ...input.diagnostics.filter((d) => d.severity === "error"),
+    ...notes.filter((n) => n.severity === "error").map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
+  ];
+  if (errors.length && !options.allowErrors) return { held: { path: article.source.path, errors } };
+  const file = `${slug}/index.html`;
+  return {
+    page: { path: article.source.path, slug, file, facts, graph, notes },
+    html: renderPage(article, facts, graph, { rootHref: "../" }),
+  };
+}
 
+/** The files around the pages: index, sitemap, robots.txt, feed and theme. */
+export async function siteFiles(pages: BuiltPage[], options: SiteOptions): Promise<Map<string, string>> {
+  const siteUrl = siteRoot(options.site);
+  const files = new Map<string, string>();
   files.set("index.html", indexPage(pages, options.site, siteUrl));
   files.set("sitemap.xml", await sitemapXml(pages, siteUrl));
   files.set("robots.txt", robotsTxt(siteUrl));
   files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now));
   files.set("theme.css", options.themeCss);
+  return files;
+}
+
+/** Builds every page and the site files around them. */
+export async function buildSite(inputs: readonly SiteInput[], options: SiteOptions): Promise<SiteResult> {
+  const slugs = assignSlugs(inputs.map((i) => i.article));
+  const files = new Map<string, string>();
+  const pages: BuiltPage[] = [];
+  const held: HeldBack[] = [];
+  inputs.forEach((input, i) => {
+    const outcome = buildPage(input, slugs[i] as string, options);
+    if ("held" in outcome) held.push(outcome.held);
+    else {
+      files.set(outcome.page.file, outcome.html);
+      pages.push(outcome.page);
+    }
+  });
+  for (const [name, contents] of await siteFiles(pages, options)) files.set(name, contents);
   return { files, pages, held };
 }
