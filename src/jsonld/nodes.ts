@@ -200,6 +200,12 @@ export function isEmptyValue(value: unknown): boolean {
 const QUOTES_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const QUOTES_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
 const TAGS = /<[^>]*>/g;
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp);/g;
+const DASHES = /[\u2013\u2014]/g;
+const FOLDABLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032\u2013\u2014]/;
+const SPACES = /\s+/g;
+/** whitespace that `SPACES` would change: a run of two, or any space other than " " */
+const MULTI_OR_ODD_SPACE = /\s\s|[^\S ]/;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /**
@@ -207,15 +213,14 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  * decoded, typographic quotes folded, dashes unified, whitespace collapsed, lower case.
  */
 export function normalizeForCompare(text: string): string {
-  return text
-    .replace(TAGS, " ")
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "")
-    .replace(QUOTES_DOUBLE, '"')
-    .replace(QUOTES_SINGLE, "'")
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  let t = text;
+  // Each pass only when its trigger character occurs: most texts need none of them, and every
+  // skipped replace is a full copy of the string saved (FAQ answers are compared per rule).
+  if (t.includes("<")) t = t.replace(TAGS, " ");
+  if (t.includes("&")) t = t.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? "");
+  if (FOLDABLE.test(t)) t = t.replace(QUOTES_DOUBLE, '"').replace(QUOTES_SINGLE, "'").replace(DASHES, "-");
+  if (MULTI_OR_ODD_SPACE.test(t)) t = t.replace(SPACES, " ");
+  return t.trim().toLowerCase();
 }
 
 const lineIndexes = new WeakMap<Article, LineIndex>();
