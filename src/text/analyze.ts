@@ -89,6 +89,24 @@ function declaredLanguage(article: Article): { lang: string; source: TextAnalysi
   return undefined;
 }
 
+/**
+ * Raw word → its normalised form, shared across articles. Rules look every word's norm up in
+ * maps and sets (stems, syllables, word lists); handing them one string object per distinct
+ * word lets those lookups reuse the cached hash and compare by identity, and keeps the
+ * per-article garbage to the raw slices.
+ */
+const norms = new Map<string, string>();
+
+function internedNorm(word: string): string {
+  let norm = norms.get(word);
+  if (norm === undefined) {
+    norm = normWord(word);
+    if (norms.size > 100_000) norms.clear();
+    norms.set(word, norm);
+  }
+  return norm;
+}
+
 /** Builds the shared text layer for an article (once; the engine caches it per article). */
 export function analyzeText(article: Article): TextAnalysis {
   const parts = visibleParts(article);
@@ -136,7 +154,7 @@ export function analyzeText(article: Article): TextAnalysis {
           start: mapper.mapStart(ws),
           end: mapper.map(we),
           text: w,
-          norm: normWord(w),
+          norm: internedNorm(w),
           sentence: sentenceIndex,
         });
       });

@@ -132,8 +132,11 @@ function countCore(w: string): number {
 
 /** Syllables in one word (any case). Digits and symbols count as one syllable per word. */
 export function syllables(word: string): number {
+  // Keys are lower-cased words: a hit on the word as given skips the case copy (norms are lower case already).
+  let n = cache.get(word);
+  if (n !== undefined) return n;
   const w = word.toLowerCase();
-  let n = cache.get(w);
+  n = cache.get(w);
   if (n !== undefined) return n;
   const exception = EXCEPTIONS[w];
   if (exception !== undefined) n = exception;
