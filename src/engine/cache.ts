@@ -1,30 +1,35 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
  * Content-hash cache for incremental runs (`.copydesk-cache/`).
  *
- * One file per namespace (check, build) holding entries keyed by the sha256 of
- * a file's content. The file is only trusted when its format version and salt
- * (copydesk version + resolved config + rule set) match, and each entry carries
- * a checksum of its data: a corrupted, stale or foreign cache is detected and
- * rebuilt, never trusted. One file instead of one per article because loading
- * 10,000 small files costs more than the linting it saves.
+ * One file per namespace and salt (`check-<salt>.json`): entries keyed by the
+ * sha256 of a file's content, for one combination of copydesk version, code,
+ * config and options (the salt). Runs with other options (say `check --format
+ * json` and `build`) keep their own files instead of evicting each other's.
+ *
+ * The file is a header line `{"format","salt","sum"}` and then the entries as
+ * JSON; `sum` is the sha256 of that JSON text. A cache whose header, checksum
+ * or JSON is wrong is detected and rebuilt, never trusted. Hashing the text
+ * once is far cheaper than re-serialising every entry to check it.
  */
-const FORMAT = 1;
+const FORMAT = 2;
+/** cache files kept per namespace (the newest); older salts are deleted on save */
+const KEEP_PER_NAMESPACE = 3;
 
-interface CacheFile<T> {
+interface Header {
   format: number;
   salt: string;
-  entries: Record<string, { sum: string; data: T }>;
+  sum: string;
 }
 
 export interface CacheStats {
   hits: number;
   misses: number;
-  /** true when an existing cache file was unreadable, stale or corrupted and was discarded */
+  /** true when an existing cache file was unreadable or corrupted and was discarded */
   rebuilt: boolean;
 }
 
@@ -62,21 +67,21 @@ export function codeFingerprint(): string {
 export class ResultCache<T> {
   readonly path: string;
   readonly stats: CacheStats = { hits: 0, misses: 0, rebuilt: false };
-  #entries: Record<string, { sum: string; data: T }> = {};
-  #fresh: Record<string, { sum: string; data: T }> = {};
+  #entries: Record<string, T> = {};
+  #fresh: Record<string, T> = {};
   #dirty = false;
 
   /**
    * @param dir   the cache folder, e.g. `<cwd>/.copydesk-cache`
-   * @param name  namespace (one file per command)
+   * @param name  namespace (one per command)
    * @param salt  everything besides the content that changes results
    */
   constructor(
-    dir: string,
-    name: string,
+    readonly dir: string,
+    readonly name: string,
     readonly salt: string,
   ) {
-    this.path = join(dir, `${name}.json`);
+    this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}.json`);
     this.#load();
   }
 
@@ -88,17 +93,19 @@ export class ResultCache<T> {
       return; // no cache yet
     }
     try {
-      const parsed = JSON.parse(raw) as Partial<CacheFile<T>>;
-      if (
-        parsed.format !== FORMAT ||
-        parsed.salt !== this.salt ||
-        typeof parsed.entries !== "object" ||
-        !parsed.entries
-      ) {
+      const newline = raw.indexOf("\n");
+      const header = JSON.parse(raw.slice(0, newline)) as Partial<Header>;
+      const body = raw.slice(newline + 1);
+      if (newline < 0 || header.format !== FORMAT || header.salt !== this.salt || header.sum !== sha256(body)) {
         this.stats.rebuilt = true;
         return;
       }
-      this.#entries = parsed.entries;
+      const entries = JSON.parse(body) as unknown;
+      if (typeof entries !== "object" || entries === null || Array.isArray(entries)) {
+        this.stats.rebuilt = true;
+        return;
+      }
+      this.#entries = entries as Record<string, T>;
     } catch {
       this.stats.rebuilt = true;
     }
@@ -110,33 +117,44 @@ export class ResultCache<T> {
   }
 
   get(key: string): T | undefined {
-    const entry = this.#entries[key];
-    if (entry && entry.sum === sha256(JSON.stringify(entry.data))) {
+    if (Object.hasOwn(this.#entries, key)) {
+      const data = this.#entries[key] as T;
       this.stats.hits++;
-      this.#fresh[key] = entry;
-      return entry.data;
+      this.#fresh[key] = data;
+      return data;
     }
-    if (entry) this.stats.rebuilt = true; // an entry whose checksum fails is dropped
     this.stats.misses++;
     return undefined;
   }
 
   set(key: string, data: T): void {
-    this.#fresh[key] = { sum: sha256(JSON.stringify(data)), data };
+    this.#fresh[key] = data;
     this.#dirty = true;
   }
 
   /**
    * Writes the entries used or added in this run (entries of deleted or changed
-   * files drop out, so the cache does not grow without bound). Atomic: temp file + rename.
+   * files drop out, so the cache does not grow without bound), atomically, and
+   * deletes this namespace's oldest files beyond the newest few.
    */
   save(): void {
-    if (!this.#dirty && Object.keys(this.#fresh).length === Object.keys(this.#entries).length && !this.stats.rebuilt)
-      return;
-    const file: CacheFile<T> = { format: FORMAT, salt: this.salt, entries: this.#fresh };
-    mkdirSync(dirname(this.path), { recursive: true });
+    const unchanged = !this.#dirty && Object.keys(this.#fresh).length === Object.keys(this.#entries).length;
+    if (unchanged && !this.stats.rebuilt) return;
+    const body = JSON.stringify(this.#fresh);
+    const header: Header = { format: FORMAT, salt: this.salt, sum: sha256(body) };
+    mkdirSync(this.dir, { recursive: true });
     const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(tmp, JSON.stringify(file));
+    writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
     renameSync(tmp, this.path);
+    this.#prune();
+  }
+
+  #prune(): void {
+    const prefix = `${this.name}-`;
+    const others = readdirSync(this.dir)
+      .filter((f) => f.startsWith(prefix) && f.endsWith(".json") && join(this.dir, f) !== this.path)
+      .map((f) => ({ path: join(this.dir, f), mtime: statSync(join(this.dir, f)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) rmSync(old.path, { force: true });
   }
 }

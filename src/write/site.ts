@@ -40,6 +40,9 @@ export interface BuiltPage {
   notes: BuildNote[];
 }
 
+/** What the site files (index, sitemap, feed) need of a page. */
+export type PageSummary = Pick<BuiltPage, "slug" | "facts">;
+
 export interface HeldBack {
   path: string;
   /** the error diagnostics and error notes that held it back */
@@ -102,7 +105,7 @@ function isoDate(value: string | undefined): Date | undefined {
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-function indexPage(pages: BuiltPage[], site: SiteSettings, siteUrl: string): string {
+function indexPage(pages: readonly PageSummary[], site: SiteSettings, siteUrl: string): string {
   const name = site.name ?? site.publisher?.name ?? "Articles";
   const items = pages.map((p) => {
     const desc = p.facts.description ? `\n<p>${escapeHtml(p.facts.description)}</p>` : "";
@@ -133,7 +136,7 @@ ${items.join("\n")}
 `;
 }
 
-async function sitemapXml(pages: BuiltPage[], siteUrl: string): Promise<string> {
+async function sitemapXml(pages: readonly PageSummary[], siteUrl: string): Promise<string> {
   const entries = [
     { url: siteUrl },
     ...pages.map((p) => {
@@ -146,7 +149,7 @@ async function sitemapXml(pages: BuiltPage[], siteUrl: string): Promise<string> 
   return (await streamToPromise(Readable.from(entries).pipe(stream))).toString("utf8");
 }
 
-function atomFeed(pages: BuiltPage[], site: SiteSettings, siteUrl: string, now: Date): string {
+function atomFeed(pages: readonly PageSummary[], site: SiteSettings, siteUrl: string, now: Date): string {
   const name = site.name ?? site.publisher?.name ?? "Articles";
   const feed = new Feed({
     title: name,
@@ -203,7 +206,7 @@ export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOpti
 }
 
 /** The files around the pages: index, sitemap, robots.txt, feed and theme. */
-export async function siteFiles(pages: BuiltPage[], options: SiteOptions): Promise<Map<string, string>> {
+export async function siteFiles(pages: readonly PageSummary[], options: SiteOptions): Promise<Map<string, string>> {
   const siteUrl = siteRoot(options.site);
   const files = new Map<string, string>();
   files.set("index.html", indexPage(pages, options.site, siteUrl));

@@ -1,19 +1,31 @@
+import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import pLimit from "p-limit";
 import { checkFiles } from "../../engine/batch.js";
+import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
 import { loadConfig } from "../../engine/config-load.js";
-import type { ResolvedRule, RunSettings } from "../../engine/types.js";
+import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
+import { InputError, loadSource } from "../../io/source.js";
 import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
 import { LineIndex } from "../../model/span.js";
+import { readArticle } from "../../read/index.js";
 import { allRules } from "../../rules/index.js";
 import { isHealthArticle } from "../../text/health-detect.js";
-import { buildSite, type SiteInput } from "../../write/site.js";
+import { VERSION } from "../../version.js";
+import {
+  type BuiltPage,
+  buildPage,
+  dedupeSlugs,
+  type HeldBack,
+  type PageOutcome,
+  siteFiles,
+  slugBase,
+} from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
-import { loadArticle } from "../load.js";
 import { expandInputs, parseWorkers } from "./check.js";
 
 export interface RunConfig {
@@ -66,6 +78,34 @@ async function themeCss(): Promise<string> {
   throw new CliError("cannot find assets/theme.css in the copydesk package", 2);
 }
 
+/** What the build cache keeps per draft: the slug it asked for, the slug it got, and its page. */
+interface CachedPage {
+  base: string;
+  slug: string;
+  /** the page without its graph and HTML (those are on disk already), or why it was held back */
+  outcome: { page: Omit<BuiltPage, "graph"> } | { held: HeldBack };
+}
+
+interface Draft {
+  file: string;
+  text: string;
+  diagnostics: Diagnostic[];
+  key: string;
+  base: string;
+  cached?: CachedPage;
+  article?: Article;
+}
+
+/** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
+async function loadArticleText(file: string, io: CliIo, maxBytes: number | undefined) {
+  try {
+    return await loadSource(resolve(io.cwd, file), maxBytes ? { maxBytes } : {});
+  } catch (err) {
+    if (err instanceof InputError) throw new CliError(err.message.replace(resolve(io.cwd, file), file), 2);
+    throw err;
+  }
+}
+
 /** `copydesk build <inputs…> --out <dir>`: publishes checked drafts as a static site. */
 export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -94,43 +134,95 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         {
           workers: opts.workers ?? "auto",
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
+          // the batch has read every draft once already: keep the texts rather than read them again
+          keepSource: true,
         },
       );
+      const siteOptions = {
+        site: run.settings.site ?? {},
+        articleType,
+        ...(opts.allowErrors ? { allowErrors: true } : {}),
+      } as const;
+      // Rendered pages are cached by draft content, the errors that decide publishing, and everything
+      // else a page depends on; a rebuild after one edit reads and renders only that draft.
+      const pageCache =
+        opts.cache === false
+          ? undefined
+          : new ResultCache<CachedPage>(
+              resolve(io.cwd, ".copydesk-cache"),
+              "build",
+              sha256(JSON.stringify([VERSION, codeFingerprint(), siteOptions, run.settings.health])),
+            );
+
       // reading and writing overlap their file I/O (bounded), so the main thread does not sit idle per file
       const io16 = pLimit(16);
       // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
       let unreadable = 0;
-      const loaded = await Promise.all(
+      const drafts = await Promise.all(
         files.map((file, i) =>
-          io16(async (): Promise<SiteInput | undefined> => {
+          io16(async (): Promise<Draft | undefined> => {
             const checked = batch.results[i];
-            let article: Article;
+            let text: string;
             try {
               if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-              article = await loadArticle(file, io, run.maxBytes ? { maxBytes: run.maxBytes } : {});
+              text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
             } catch (err) {
               if (!(err instanceof CliError)) throw err;
               io.stderr(`copydesk: ${err.message}\n`);
               unreadable++;
               return undefined;
             }
-            const health =
-              run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
-            return { article, diagnostics: checked?.diagnostics ?? [], health };
+            const diagnostics = checked?.diagnostics ?? [];
+            const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
+            const key = sha256(`${text}\u0000${JSON.stringify(errors)}`);
+            const cached = pageCache?.get(key);
+            const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
+            if (cached) draft.cached = cached;
+            else {
+              draft.article = readArticle({ path: file, text });
+              draft.base = slugBase(draft.article);
+            }
+            return draft;
           }),
         ),
       );
-      const siteInputs = loaded.filter((s): s is SiteInput => s !== undefined);
+      const present = drafts.filter((d): d is Draft => d !== undefined);
+      const slugs = dedupeSlugs(present.map((d) => d.base));
 
-      const site = await buildSite(siteInputs, {
-        site: run.settings.site ?? {},
-        themeCss: await themeCss(),
-        now: run.settings.now,
-        articleType,
-        ...(opts.allowErrors ? { allowErrors: true } : {}),
-      });
-
+      const pages: Array<Omit<BuiltPage, "graph">> = [];
+      const held: HeldBack[] = [];
+      const pageFiles = new Map<string, string>();
       const outDir = resolve(io.cwd, opts.out);
+      let rendered = 0;
+      present.forEach((d, i) => {
+        const slug = slugs[i] as string;
+        let outcome = d.cached?.slug === slug ? d.cached.outcome : undefined;
+        // a cached page is reused when it is still on disk from the build that cached it
+        if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
+          outcome = undefined;
+        if (!outcome) {
+          const article = d.article ?? readArticle({ path: d.file, text: d.text });
+          const health =
+            run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
+          const built: PageOutcome = buildPage({ article, diagnostics: d.diagnostics, health }, slug, siteOptions);
+          if ("page" in built) {
+            const { graph: _graph, ...page } = built.page;
+            pageFiles.set(page.file, built.html);
+            outcome = { page };
+          } else outcome = built;
+          pageCache?.set(d.key, { base: d.base, slug, outcome });
+          rendered++;
+        }
+        if ("held" in outcome) held.push(outcome.held);
+        else pages.push(outcome.page);
+      });
+      pageCache?.save();
+      const outputs = new Map([
+        ...pageFiles,
+        ...(await siteFiles(pages, { ...siteOptions, themeCss: await themeCss(), now: run.settings.now })),
+      ]);
+      const site = { files: outputs, pages, held };
+
       await Promise.all(
         [...site.files].map(([rel, contents]) =>
           io16(async () => {
@@ -141,20 +233,27 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         ),
       );
 
-      const lines = new Map(siteInputs.map((s) => [s.article.source.path, new LineIndex(s.article.source.text)]));
+      const texts = new Map(present.map((d) => [d.file, d.text]));
+      const lines = new Map<string, LineIndex>();
       const where = (path: string, offset: number) => {
-        const pos = lines.get(path)?.position(offset) ?? { line: 1, column: 1 };
+        let index = lines.get(path);
+        if (!index) {
+          index = new LineIndex(texts.get(path) ?? "");
+          lines.set(path, index);
+        }
+        const pos = index.position(offset);
         return `${path}:${pos.line}:${pos.column}`;
       };
       for (const page of site.pages)
         for (const note of page.notes)
           if (note.severity !== "info" || io.env.COPYDESK_VERBOSE)
             io.stderr(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
-      for (const held of site.held) {
-        io.stderr(`${held.path}: not published: ${held.errors.length} error(s)\n`);
-        for (const e of held.errors)
-          io.stderr(`  ${where(held.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
+      for (const h of site.held) {
+        io.stderr(`${h.path}: not published: ${h.errors.length} error(s)\n`);
+        for (const e of h.errors) io.stderr(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
       }
+      if (io.env.COPYDESK_VERBOSE)
+        io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
       io.stdout(
         `built ${site.pages.length} page(s) into ${opts.out}${site.held.length ? `; ${site.held.length} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
       );

@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: plain ESM script without types
+import { generateCorpus } from "../bench/corpus/generate.mjs";
+
+const bin = new URL("../bin/copydesk.js", import.meta.url).pathname;
+
+function build(cwd: string, out: string, ...extra: string[]) {
+  const r = spawnSync(process.execPath, [bin, "build", "drafts", "--out", out, "--allow-errors", ...extra], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, COPYDESK_VERBOSE: "1", NO_COLOR: "1" },
+  });
+  return { status: r.status, err: r.stderr };
+}
+
+/** Every file of a built site, except the feed's build timestamp. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else out[path] = readFileSync(join(dir, path), "utf8").replace(/<updated>[^<]*<\/updated>/g, "<updated/>");
+    }
+  };
+  walk("");
+  return out;
+}
+
+describe("incremental build", () => {
+  it("re-renders only the changed draft and gives the same site as a clean build", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-incr-"));
+    generateCorpus({ n: 12, seed: 5, out: join(dir, "drafts"), words: 800 });
+    expect(build(dir, "site").err).toContain("rendered 12 page(s), 0 from the cache");
+    expect(build(dir, "site").err).toContain("rendered 0 page(s), 12 from the cache");
+
+    const changed = join(dir, "drafts", "000002-markdown.md");
+    const text = readFileSync(changed, "utf8");
+    writeFileSync(changed, text.replace("\n## ", "\nOne more paragraph written after the first build.\n\n## "));
+    expect(build(dir, "site").err).toContain("rendered 1 page(s), 11 from the cache");
+
+    const fresh = build(dir, "fresh", "--no-cache");
+    expect(fresh.err).toContain("rendered 12 page(s), 0 from the cache");
+    expect(snapshot(join(dir, "site"))).toEqual(snapshot(join(dir, "fresh")));
+    const page = Object.entries(snapshot(join(dir, "site"))).find(([, html]) => html.includes("One more paragraph"));
+    expect(page).toBeDefined();
+  });
+
+  it("renders a cached page again when its file was deleted from the output", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-incr-"));
+    generateCorpus({ n: 3, seed: 9, out: join(dir, "drafts"), words: 800 });
+    build(dir, "site");
+    const slug = readdirSync(join(dir, "site"), { withFileTypes: true }).find((e) => e.isDirectory())?.name as string;
+    rmSync(join(dir, "site", slug), { recursive: true });
+    expect(build(dir, "site").err).toContain("rendered 1 page(s), 2 from the cache");
+    expect(readdirSync(join(dir, "site"))).toContain(slug);
+  });
+});
