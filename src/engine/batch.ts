@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { InputError, loadSource } from "../io/source.js";
+import { InputError, loadSourceSync } from "../io/source.js";
 import type { SourceFormat } from "../model/article.js";
 import type { FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
@@ -97,7 +97,7 @@ export async function checkOne(path: string, spec: CheckSpec): Promise<CheckedFi
   const abs = resolve(spec.cwd, path);
   try {
     const maxBytes = config.read.maxFileSize;
-    text = (await loadSource(abs, maxBytes === undefined ? {} : { maxBytes })).text;
+    text = loadSourceSync(abs, maxBytes === undefined ? {} : { maxBytes }).text;
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     // the reporter names the file already: keep only the problem
@@ -122,6 +122,7 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
   return sha256(
     JSON.stringify([
       VERSION,
+      codeFingerprint(),
       rules,
       config.settings,
       config.read,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError, loadSource } from "./source.js";
+import { InputError, loadSource, loadSourceSync } from "./source.js";
 import { writeFileAtomic } from "./write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-io-"));
@@ -55,5 +55,31 @@ describe("writeFileAtomic", () => {
 
   it("fails without creating the target when the directory does not exist", async () => {
     await expect(writeFileAtomic(join(dir, "missing", "x.md"), "x")).rejects.toThrow();
+  });
+});
+
+describe("loadSourceSync", () => {
+  it("gives the same text and the same one-line messages as loadSource", async () => {
+    const cases = [
+      join(dir, "nope.txt"),
+      dir,
+      file("s-empty.txt", ""),
+      file("s-blank.txt", " \n"),
+      file("s-bin.dat", new Uint8Array([0x41, 0x00])),
+      file("s-latin1.txt", new Uint8Array([0x63, 0xe9])),
+      file("s-big.txt", "x".repeat(2048)),
+    ];
+    for (const path of cases) {
+      let syncMessage = "";
+      try {
+        loadSourceSync(path, { maxBytes: 1024 });
+      } catch (err) {
+        expect(err).toBeInstanceOf(InputError);
+        syncMessage = (err as Error).message;
+      }
+      expect(syncMessage).toBe(await failure(path, 1024));
+    }
+    const ok = file("s-ok.txt", "\uFEFFTitle\nBody.");
+    expect(loadSourceSync(ok)).toEqual(await loadSource(ok));
   });
 });
