@@ -19,8 +19,12 @@ export interface OrderedRunOptions<T, R> {
   windowPerWorker?: number;
 }
 
-/** Below this many tasks, thread start-up (~30 ms each, measured) costs more than it saves. */
-export const MIN_TASKS_FOR_POOL = 64;
+/**
+ * Below this many tasks one thread wins: each worker loads every module and warms its own JIT, and on
+ * this project's 2-core machine two workers only overtook one between 1,000 files (8.5 s vs 7.5 s) and
+ * 3,000 files (18.4 s vs 20.7 s, with less peak memory). See BENCHMARKS.md.
+ */
+export const MIN_TASKS_FOR_POOL = 1500;
 
 export function autoWorkers(taskCount: number): number {
   if (taskCount < MIN_TASKS_FOR_POOL) return 1;
