@@ -1,26 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { VERSION } from "../src/version.js";
-
-function memoryIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    cwd: process.cwd(),
-    env: {},
-    isTTY: false,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+import { memoryIo } from "./build-helpers.js";
 
 describe("cli", () => {
   it("keeps VERSION in step with package.json", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fleschReadingEase } from "../../text/flesch.js";
-import { anchorSpan, type ReadabilityAssessment, readabilityRule } from "./assessment.js";
+import { anchorSpan, type ReadabilityAssessment, readabilityRule } from "./_assessment.js";
 
 const options = z.object({
   /** scores at or above this read well (Yoast's "okay" band starts at 60) */

@@ -1,5 +1,5 @@
 import type { AnyRule } from "../../engine/types.js";
-import type { ReadabilityRule } from "./assessment.js";
+import type { ReadabilityRule } from "./_assessment.js";
 import { fleschReadingEaseRule } from "./flesch-reading-ease.js";
 import { paragraphLength } from "./paragraph-length.js";
 import { passiveVoice } from "./passive-voice.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Report } from "../../engine/types.js";
-import { readabilityRule } from "./assessment.js";
+import { readabilityRule } from "./_assessment.js";
 
 const options = z.object({
   /** a paragraph is long above this many words */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Report } from "../../engine/types.js";
 import { passiveSentences } from "../../text/passive.js";
-import { anchorSpan, bodySentences, percent, readabilityRule, sentenceSpan } from "./assessment.js";
+import { anchorSpan, bodySentences, percent, readabilityRule, sentenceSpan } from "./_assessment.js";
 
 const options = z.object({
   /** percent of passive sentences that is still fine */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Report } from "../../engine/types.js";
 import { repeatedBeginnings } from "../../text/beginnings.js";
 import type { Sentence } from "../../text/types.js";
-import { readabilityRule } from "./assessment.js";
+import { readabilityRule } from "./_assessment.js";
 
 const options = z.object({
   /** consecutive sentences allowed to start with the same word (Yoast: 2) */

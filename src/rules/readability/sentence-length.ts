@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Report } from "../../engine/types.js";
-import { anchorSpan, bodySentences, percent, readabilityRule, sentenceSpan } from "./assessment.js";
+import { anchorSpan, bodySentences, percent, readabilityRule, sentenceSpan } from "./_assessment.js";
 
 const options = z.object({
   /** a sentence is long above this many words (Yoast: 20; 25 for es/it/pt, 15 for ru/tr/he) */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Report } from "../../engine/types.js";
 import type { Segment } from "../../text/types.js";
-import { anchorSpan, isHeadingKind, readabilityRule } from "./assessment.js";
+import { anchorSpan, isHeadingKind, readabilityRule } from "./_assessment.js";
 
 const options = z.object({
   /** words of text allowed under one subheading */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { transitionSentences } from "../../text/transition-words.js";
-import { anchorSpan, bodySentences, percent, readabilityRule } from "./assessment.js";
+import { anchorSpan, bodySentences, percent, readabilityRule } from "./_assessment.js";
 
 const options = z.object({
   /** percent of sentences with a transition word that is enough */
