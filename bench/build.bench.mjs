@@ -4,21 +4,13 @@
 // plus the writer alone (graph + page + sitemap/feed/index) on already-read articles.
 //   node bench/build.bench.mjs [--n 1000] [--json]
 // Reads from ../dist: run `npm run build` first.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus } from "./corpus/generate.mjs";
+import { dist as built, flag, opt } from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const dist = (p) => new URL(`../dist/${p}`, import.meta.url);
-if (!existsSync(dist("cli/main.js"))) {
-  console.error("build: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
+const dist = (p) => built(p, "build");
 const { main } = await import(dist("cli/main.js").href);
 const { readArticle } = await import(dist("read/index.js").href);
 const { buildSite } = await import(dist("write/site.js").href);
@@ -54,7 +46,7 @@ try {
     files: site.files.size,
     targetMs: 5000,
   };
-  if (args.includes("--json")) console.log(JSON.stringify({ bench: "build", ...result }));
+  if (flag("json")) console.log(JSON.stringify({ bench: "build", ...result }));
   else
     console.log(
       `build: ${n} articles end to end in ${result.endToEndMs} ms (${result.pagesPerSecond} pages/s; target < 5000 ms) — writer alone ${result.writerOnlyMs} ms for ${result.files} files`,

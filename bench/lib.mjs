@@ -22,9 +22,9 @@ export function dist(path, bench) {
   return url;
 }
 
-/** Median ms of `n` calls after a warm-up of up to 100 calls. */
-export function median(fn, n) {
-  for (let i = 0; i < Math.min(100, n); i++) fn();
+/** Median ms of `n` calls after a warm-up (default: up to 100 calls). */
+export function median(fn, n, warm = Math.min(100, n)) {
+  for (let i = 0; i < warm; i++) fn();
   const times = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

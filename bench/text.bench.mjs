@@ -5,19 +5,11 @@
 // Reads from ../dist: run `npm run build` first (`npm run bench` does not build). Needs ../shared for the seed.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { dist as built, flag, median as medianOf, opt } from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const dist = (p) => new URL(`../dist/${p}`, import.meta.url);
+const dist = (p) => built(p, "text");
 const seed = fileURLToPath(new URL("../../shared/seeds/000_8277829d4fbb3e6e.txt", import.meta.url));
 
-if (!existsSync(dist("text/analyze.js"))) {
-  console.error("text: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
 if (!existsSync(seed)) {
   console.log("text: skipped, the seed needs ../shared beside the repository");
   process.exit(0);
@@ -46,17 +38,7 @@ const resolve = (rules) =>
 const readability = resolve(readabilityRules);
 const everything = resolve(allRules);
 
-function median(fn) {
-  for (let i = 0; i < Math.min(50, n); i++) fn();
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+const median = (fn) => medianOf(fn, n, Math.min(50, n));
 
 const article = readArticle(input);
 const text = analyzeText(article);
@@ -72,7 +54,7 @@ const results = {
   "read + all rules": median(() => lintArticle(readArticle(input), { rules: everything, settings })),
 };
 
-if (args.includes("--json")) {
+if (flag("json")) {
   console.log(JSON.stringify({ bench: "text", n, words: text.words.length, results }));
 } else {
   console.log(

@@ -6,25 +6,15 @@
 // --scale also checks 1,000 / 10,000 / 50,000 articles (each in a fresh process) to show RSS stays flat.
 // Reads from ../dist: run `npm run build` first (`npm run bench` does not build).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus } from "./corpus/generate.mjs";
+import { dist as built, flag, opt } from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const flag = (name) => args.includes(`--${name}`);
 const self = fileURLToPath(import.meta.url);
-const dist = new URL("../dist/engine/batch.js", import.meta.url);
-
-if (!existsSync(dist)) {
-  console.error("throughput: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
+const dist = built("engine/batch.js", "throughput");
 
 /** Child mode: one measured run in a fresh process, printing one JSON line. */
 async function child() {
