@@ -1,4 +1,4 @@
-import type { Article, SourceFormat } from "../../src/model/article.js";
+import type { Article, Block, SourceFormat } from "../../src/model/article.js";
 import type { TextPart } from "../../src/model/span.js";
 
 /** A TextPart for the first occurrence of `needle` in `text` at or after `from` (fails loudly if absent). */
@@ -26,4 +26,32 @@ export function makeArticle(text: string, init: ArticleInit = {}): Article {
     readNotes: [],
     ...rest,
   };
+}
+
+/**
+ * Builds a fixture's source text part by part: each placed part is a verbatim
+ * slice of the final text, so its span is exact and easy to assert.
+ */
+export function sourceWriter(separator: string): { place: (text: string) => TextPart; text: () => string } {
+  let source = "";
+  return {
+    place(text) {
+      if (source) source += separator;
+      const start = source.length;
+      source += text;
+      return { text, span: { start, end: source.length } };
+    },
+    text: () => source,
+  };
+}
+
+/** The block kinds every fixture builder shares: a string is a paragraph, `{h, text}` a heading. */
+export function basicBlock(
+  place: (text: string) => TextPart,
+  b: string | { h: 1 | 2 | 3 | 4 | 5 | 6; text: string },
+): Block {
+  const content = place(typeof b === "string" ? b : b.text);
+  return typeof b === "string"
+    ? { kind: "paragraph", content, span: content.span }
+    : { kind: "heading", level: b.h, content, span: content.span };
 }

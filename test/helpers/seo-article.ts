@@ -2,9 +2,9 @@ import { corpusEntry, lintCorpus } from "../../src/engine/corpus.js";
 import { lintArticle } from "../../src/engine/lint.js";
 import type { CorpusRule, Diagnostic, RunSettings, SiteSettings } from "../../src/engine/types.js";
 import type { Article, Block, Link } from "../../src/model/article.js";
-import type { TextPart } from "../../src/model/span.js";
 import type { Assessment, SeoRule } from "../../src/rules/seo/_assessment.js";
 import { analyzeText } from "../../src/text/analyze.js";
+import { basicBlock, sourceWriter } from "./article.js";
 
 /** One body block: a string is a paragraph. */
 export type SeoBlock =
@@ -31,13 +31,7 @@ export interface SeoSpec {
  * and easy to assert: `spanOf(article, "some text")`.
  */
 export function seoArticle(spec: SeoSpec): Article {
-  let source = "";
-  const place = (text: string): TextPart => {
-    if (source) source += "\n";
-    const start = source.length;
-    source += text;
-    return { text, span: { start, end: source.length } };
-  };
+  const { place, text: sourceText } = sourceWriter("\n");
   const meta: Article["meta"] = {};
   if (spec.metaTitle !== undefined) meta.title = place(spec.metaTitle);
   if (spec.description !== undefined) meta.description = place(spec.description);
@@ -46,14 +40,7 @@ export function seoArticle(spec: SeoSpec): Article {
   if (spec.canonical !== undefined) meta.canonical = place(spec.canonical);
   const title = spec.title !== undefined ? place(spec.title) : undefined;
   const blocks: Block[] = (spec.body ?? []).map((b): Block => {
-    if (typeof b === "string") {
-      const content = place(b);
-      return { kind: "paragraph", content, span: content.span };
-    }
-    if ("h" in b) {
-      const content = place(b.text);
-      return { kind: "heading", level: b.h, content, span: content.span };
-    }
+    if (typeof b === "string" || "h" in b) return basicBlock(place, b);
     if ("p" in b) {
       const content = place(b.p);
       const links: Link[] = b.links.map((l) => {
@@ -69,7 +56,7 @@ export function seoArticle(spec: SeoSpec): Article {
     return { kind: "image", image, span: line.span };
   });
   const article: Article = {
-    source: { path: spec.path ?? "fixture.md", text: source, format: "markdown" },
+    source: { path: spec.path ?? "fixture.md", text: sourceText(), format: "markdown" },
     format: "markdown",
     meta,
     blocks,

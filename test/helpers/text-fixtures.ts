@@ -2,6 +2,7 @@ import { lintArticle } from "../../src/engine/lint.js";
 import type { Diagnostic, Rule } from "../../src/engine/types.js";
 import type { Article, Block, FaqItem } from "../../src/model/article.js";
 import type { TextPart } from "../../src/model/span.js";
+import { basicBlock, sourceWriter } from "./article.js";
 
 /** One body block of a hand-built article: a string is a paragraph. */
 export type FixtureBlock = string | { h: 1 | 2 | 3 | 4 | 5 | 6; text: string } | { list: string[] };
@@ -19,26 +20,13 @@ export interface FixtureSpec {
  * part a verbatim slice of the source (so spans are easy to assert).
  */
 export function articleFrom(spec: FixtureSpec): Article {
-  let source = "";
-  const place = (text: string): TextPart => {
-    if (source) source += "\n\n";
-    const start = source.length;
-    source += text;
-    return { text, span: { start, end: source.length } };
-  };
+  const { place, text: sourceText } = sourceWriter("\n\n");
   const title = spec.title !== undefined ? place(spec.title) : undefined;
   const blocks: Block[] = spec.body.map((b): Block => {
-    if (typeof b === "string") {
-      const content = place(b);
-      return { kind: "paragraph", content, span: content.span };
-    }
-    if ("h" in b) {
-      const content = place(b.text);
-      return { kind: "heading", level: b.h, content, span: content.span };
-    }
+    if (typeof b === "string" || "h" in b) return basicBlock(place, b);
     const items = b.list.map((item) => place(item));
-    const first = items[0]?.span.start ?? source.length;
-    const last = items[items.length - 1]?.span.end ?? source.length;
+    const first = items[0]?.span.start ?? sourceText().length;
+    const last = items[items.length - 1]?.span.end ?? sourceText().length;
     return { kind: "list", ordered: false, items, span: { start: first, end: last } };
   });
   const faq: FaqItem[] = (spec.faq ?? []).map(([q, a]) => {
@@ -48,7 +36,7 @@ export function articleFrom(spec: FixtureSpec): Article {
   });
   const focusKeyword = spec.keyphrase !== undefined ? place(spec.keyphrase) : undefined;
   const article: Article = {
-    source: { path: "fixture.md", text: source, format: "markdown" },
+    source: { path: "fixture.md", text: sourceText(), format: "markdown" },
     format: "markdown",
     meta: focusKeyword ? { focusKeyword } : {},
     blocks,
