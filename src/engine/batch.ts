@@ -63,9 +63,21 @@ interface Prepared {
 
 const prepared = new Map<string, Promise<Prepared>>();
 
-/** Config and check options for a spec, resolved once per thread. */
+/**
+ * Config and check options for a spec, resolved once per thread and run. `now` is in the key because
+ * every run stamps its own: a later run in the same process (tests, a library caller) reads the
+ * config file again instead of reusing one resolved before the file changed.
+ */
 function prepare(spec: CheckSpec): Promise<Prepared> {
-  const key = JSON.stringify([spec.cwd, spec.configPath, spec.overrides, spec.from, spec.errorsOnly, spec.extras]);
+  const key = JSON.stringify([
+    spec.cwd,
+    spec.configPath,
+    spec.overrides,
+    spec.from,
+    spec.errorsOnly,
+    spec.extras,
+    spec.now,
+  ]);
   let ready = prepared.get(key);
   if (!ready) {
     ready = loadConfig({
@@ -88,6 +100,11 @@ function prepare(spec: CheckSpec): Promise<Prepared> {
     prepared.set(key, ready);
   }
   return ready;
+}
+
+/** The resolved config of a run (the same object `checkFiles` uses, so commands do not load it twice). */
+export async function configFor(spec: CheckSpec): Promise<ResolvedConfig> {
+  return (await prepare(spec)).config;
 }
 
 /** Loads, reads and lints one file with the file-level rules. Bad input becomes `fatal`, never an exception. */

@@ -3,17 +3,15 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import pLimit from "p-limit";
-import { checkFiles } from "../../engine/batch.js";
+import { checkFiles, configFor } from "../../engine/batch.js";
 import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
-import { loadConfig } from "../../engine/config-load.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
 import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
-import { allRules } from "../../rules/index.js";
 import { isHealthArticle } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
 import {
@@ -36,12 +34,14 @@ export interface RunConfig {
 
 /** The run's rules and settings from copydesk.config.json|mjs (or --config); config problems are usage errors. */
 export async function loadRunConfig(io: CliIo, configPath?: string): Promise<RunConfig> {
+  const now = new Date();
   try {
-    const config = await loadConfig({ cwd: io.cwd, registry: allRules, ...(configPath ? { configPath } : {}) });
+    // the batch runner's memo: `build` then checks with this very config instead of loading it again
+    const config = await configFor({ cwd: io.cwd, now: now.toISOString(), ...(configPath ? { configPath } : {}) });
     const maxBytes = config.read.maxFileSize;
     return {
       rules: config.rules,
-      settings: { ...config.settings, now: new Date() },
+      settings: { ...config.settings, now },
       ...(maxBytes ? { maxBytes } : {}),
     };
   } catch (err) {

@@ -2,13 +2,11 @@ import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { type CheckSpec, checkFiles } from "../../engine/batch.js";
+import { type CheckSpec, checkFiles, configFor } from "../../engine/batch.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
-import { loadConfig } from "../../engine/config-load.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { REPORTERS, type ReportFormat } from "../../report/index.js";
 import { countAll, type FileResult } from "../../report/types.js";
-import { allRules } from "../../rules/index.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
@@ -125,19 +123,6 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const overrides: ConfigOverrides = {};
       if (flags.rule) overrides.rules = flags.rule;
       if (flags.health) overrides.health = flags.health;
-      let config: ResolvedConfig;
-      try {
-        config = await loadConfig({
-          cwd: io.cwd,
-          registry: allRules,
-          overrides,
-          ...(flags.config ? { configPath: flags.config } : {}),
-        });
-      } catch (err) {
-        if (err instanceof ConfigError) throw new CliError(err.message, 2);
-        throw err;
-      }
-      const paths = await expandInputs(inputs, io.cwd);
       const spec: CheckSpec = {
         cwd: io.cwd,
         now: new Date().toISOString(),
@@ -148,6 +133,14 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         // stats and scores appear only in JSON output, so other formats do not pay for them
         ...(flags.format === "json" ? { extras: true } : {}),
       };
+      let config: ResolvedConfig;
+      try {
+        config = await configFor(spec);
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message, 2);
+        throw err;
+      }
+      const paths = await expandInputs(inputs, io.cwd);
       const useCache = flags.cache && config.cache.enabled;
       const batch = await checkFiles(paths, spec, {
         workers: flags.workers,
