@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { located } from "../src/engine/diagnostic.js";
 import type { Diagnostic, RuleMeta, Severity } from "../src/engine/types.js";
 import { LineIndex } from "../src/model/span.js";
-import { jsonReporter } from "../src/report/json.js";
-import { sarifReporter } from "../src/report/sarif.js";
-import { codeFrame, stylishReporter } from "../src/report/stylish.js";
+import { jsonChunks, jsonReporter } from "../src/report/json.js";
+import { sarifChunks, sarifReporter } from "../src/report/sarif.js";
+import { codeFrame, stylishChunks, stylishReporter } from "../src/report/stylish.js";
 import type { FileResult, ReportMeta } from "../src/report/types.js";
 
 const CWD = "/proj";
@@ -248,5 +248,49 @@ describe("sarif", () => {
       uri: "file:///elsewhere/a%20b.md",
     });
     expect(validate(log)).toBe(true);
+  });
+});
+
+describe("chunked output (large batches are written in pieces)", () => {
+  const two: FileResult[] = [
+    results[0] as FileResult,
+    { path: "/proj/drafts/two.txt", source: SOURCE, diagnostics: [diag("seo/title", "warn", "Title two.", 0, 5)] },
+    results[1] as FileResult,
+  ];
+  const cases = [
+    ["stylish", stylishChunks],
+    ["json", jsonChunks],
+    ["sarif", sarifChunks],
+  ] as const;
+
+  it.each(cases)("%s: the pieces join to the whole report, and no piece holds two files", (_name, chunked) => {
+    const chunks = [...chunked(two, meta)];
+    const whole = chunks.join("");
+    expect(whole).toBe({ stylish: stylishReporter, json: jsonReporter, sarif: sarifReporter }[_name](two, meta));
+    expect(chunks.filter((c) => c.includes("one.txt") && c.includes("two.txt"))).toEqual([]);
+    expect(chunks.filter((c) => c.includes("two.txt"))).toHaveLength(1);
+  });
+
+  it("sarif is laid out exactly as JSON.stringify(log, null, 2), with and without results", () => {
+    for (const input of [two, [results[2] as FileResult], [results[1] as FileResult]]) {
+      const text = sarifReporter(input, meta);
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    }
+    expect(JSON.parse(sarifReporter(two, meta)).runs[0].results.map((r: any) => r.message.text)).toEqual([
+      "`datePublished` is empty.",
+      "Title is short.",
+      "FAQ rich results retired.",
+      "Title two.",
+    ]);
+  });
+
+  it("json is one line, exactly as JSON.stringify of the array", () => {
+    const text = jsonReporter(two, meta);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
+    expect(JSON.parse(text).map((f: any) => f.filePath)).toEqual([
+      "/proj/drafts/one.txt",
+      "/proj/drafts/two.txt",
+      "/proj/drafts/bad.bin",
+    ]);
   });
 });

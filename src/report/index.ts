@@ -1,7 +1,7 @@
-import { jsonReporter } from "./json.js";
-import { sarifReporter } from "./sarif.js";
-import { stylishReporter } from "./stylish.js";
-import type { Reporter } from "./types.js";
+import { jsonChunks, jsonReporter } from "./json.js";
+import { sarifChunks, sarifReporter } from "./sarif.js";
+import { stylishChunks, stylishReporter } from "./stylish.js";
+import type { ChunkedReporter, Reporter } from "./types.js";
 
 export const REPORTERS = {
   stylish: stylishReporter,
@@ -9,4 +9,11 @@ export const REPORTERS = {
   sarif: sarifReporter,
 } as const satisfies Record<string, Reporter>;
 export type ReportFormat = keyof typeof REPORTERS;
-export type { FileResult, Reporter, ReportMeta } from "./types.js";
+
+/** The same reporters in pieces, for output that may exceed one string (the CLI writes these). */
+export const CHUNKED_REPORTERS = {
+  stylish: stylishChunks,
+  json: jsonChunks,
+  sarif: sarifChunks,
+} as const satisfies Record<ReportFormat, ChunkedReporter>;
+export type { ChunkedReporter, FileResult, Reporter, ReportMeta } from "./types.js";

@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix } from "../engine/types.js";
-import { countResult, type FileResult, type Reporter } from "./types.js";
+import { type ChunkedReporter, countResult, type FileResult, joinChunks } from "./types.js";
 
 /** ESLint's numeric severities; info (which ESLint lacks) is 0. */
 const SEVERITY = { info: 0, warn: 1, error: 2 } as const;
@@ -35,28 +35,34 @@ function message(d: Diagnostic, source: string) {
   };
 }
 
-/** ESLint's JSON formatter shape, plus `stats` and `scores` per file when present. */
-export const jsonReporter: Reporter = (results) => {
-  const out = results.map((r: FileResult) => {
-    const source = r.source ?? "";
-    const counts = countResult(r);
-    const messages: Array<Record<string, unknown>> = r.diagnostics.map((d) => message(d, source));
-    // a file that could not be read: ESLint's fatal parse error shape (ruleId null, severity 2)
-    if (r.fatal !== undefined)
-      messages.unshift({ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 1, column: 1 });
-    return {
-      filePath: r.path,
-      messages,
-      suppressedMessages: [],
-      errorCount: counts.errorCount,
-      fatalErrorCount: counts.fatalErrorCount,
-      warningCount: counts.warningCount,
-      fixableErrorCount: counts.fixableErrorCount,
-      fixableWarningCount: counts.fixableWarningCount,
-      usedDeprecatedRules: [],
-      ...(r.stats !== undefined ? { stats: r.stats } : {}),
-      ...(r.scores !== undefined ? { scores: r.scores } : {}),
-    };
-  });
-  return `${JSON.stringify(out)}\n`;
+function fileEntry(r: FileResult) {
+  const source = r.source ?? "";
+  const counts = countResult(r);
+  const messages: Array<Record<string, unknown>> = r.diagnostics.map((d) => message(d, source));
+  // a file that could not be read: ESLint's fatal parse error shape (ruleId null, severity 2)
+  if (r.fatal !== undefined)
+    messages.unshift({ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 1, column: 1 });
+  return {
+    filePath: r.path,
+    messages,
+    suppressedMessages: [],
+    errorCount: counts.errorCount,
+    fatalErrorCount: counts.fatalErrorCount,
+    warningCount: counts.warningCount,
+    fixableErrorCount: counts.fixableErrorCount,
+    fixableWarningCount: counts.fixableWarningCount,
+    usedDeprecatedRules: [],
+    ...(r.stats !== undefined ? { stats: r.stats } : {}),
+    ...(r.scores !== undefined ? { scores: r.scores } : {}),
+  };
+}
+
+/** ESLint's JSON formatter shape, plus `stats` and `scores` per file when present: one JSON array, one file per chunk. */
+export const jsonChunks: ChunkedReporter = function* (results) {
+  yield "[";
+  for (let i = 0; i < results.length; i++)
+    yield (i > 0 ? "," : "") + JSON.stringify(fileEntry(results[i] as FileResult));
+  yield "]\n";
 };
+
+export const jsonReporter = joinChunks(jsonChunks);

@@ -2,7 +2,7 @@ import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { ruleDocsUrl } from "../engine/diagnostic.js";
 import type { Diagnostic } from "../engine/types.js";
 import { artifactUri, directoryUri } from "./paths.js";
-import type { Reporter } from "./types.js";
+import { type ChunkedReporter, joinChunks } from "./types.js";
 
 const LEVEL = { error: "error", warn: "warning", info: "note" } as const;
 
@@ -22,8 +22,10 @@ function location(uri: { uri: string; relative: boolean }, d?: Diagnostic) {
  * produced results (with helpUri), 1-based regions counted in UTF-16 code
  * units, paths relative to the working directory with forward slashes.
  * Files that could not be read become tool execution notifications.
+ * Streamed: the log is laid out with a placeholder where the results go, and the results are written
+ * one file per chunk in that slot, byte for byte what `JSON.stringify(log, null, 2)` would give.
  */
-export const sarifReporter: Reporter = (results, meta) => {
+export const sarifChunks: ChunkedReporter = function* (results, meta) {
   const known = new Map(meta.rules.map((m) => [m.id, m]));
   const ruleIndex = new Map<string, number>();
   const rules: ReportingDescriptor[] = [];
@@ -43,23 +45,18 @@ export const sarifReporter: Reporter = (results, meta) => {
     return index;
   };
 
-  const sarifResults: Result[] = [];
   const notifications: Notification[] = [];
   for (const r of results) {
-    const uri = artifactUri(r.path, meta.cwd);
     if (r.fatal !== undefined) {
-      notifications.push({ level: "error", message: { text: r.fatal }, locations: [location(uri)] });
-    }
-    for (const d of r.diagnostics) {
-      sarifResults.push({
-        ruleId: d.ruleId,
-        ruleIndex: ruleFor(d),
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [location(uri, d)],
+      notifications.push({
+        level: "error",
+        message: { text: r.fatal },
+        locations: [location(artifactUri(r.path, meta.cwd))],
       });
     }
   }
+  // rules are listed in order of first use, so index them all before the header is written
+  for (const r of results) for (const d of r.diagnostics) ruleFor(d);
 
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -77,9 +74,39 @@ export const sarifReporter: Reporter = (results, meta) => {
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(meta.cwd) } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results: sarifResults,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const text = JSON.stringify(log, null, 2);
+  const slot = text.lastIndexOf('"results": []');
+  const anyResults = results.some((r) => r.diagnostics.length > 0);
+  if (slot < 0 || !anyResults) {
+    yield `${text}\n`;
+    return;
+  }
+  // results sit at depth 4 (runs → run → results → result): 8 spaces, the closing bracket at 6
+  const indent = " ".repeat(8);
+  yield `${text.slice(0, slot)}"results": [\n`;
+  let first = true;
+  for (const r of results) {
+    if (r.diagnostics.length === 0) continue;
+    const uri = artifactUri(r.path, meta.cwd);
+    let chunk = "";
+    for (const d of r.diagnostics) {
+      const result: Result = {
+        ruleId: d.ruleId,
+        ruleIndex: ruleFor(d),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [location(uri, d)],
+      };
+      chunk += (first ? "" : ",\n") + indent + JSON.stringify(result, null, 2).replaceAll("\n", `\n${indent}`);
+      first = false;
+    }
+    yield chunk;
+  }
+  yield `\n${" ".repeat(6)}]${text.slice(slot + '"results": []'.length)}\n`;
 };
+
+export const sarifReporter = joinChunks(sarifChunks);

@@ -2,7 +2,7 @@ import pc from "picocolors";
 import type { Diagnostic } from "../engine/types.js";
 import { LineIndex } from "../model/span.js";
 import { displayPath } from "./paths.js";
-import { countAll, type Reporter } from "./types.js";
+import { type ChunkedReporter, countAll, joinChunks } from "./types.js";
 
 /** Longest excerpt of a source line shown in a code frame (draft paragraphs are often one long line). */
 export const FRAME_WIDTH = 100;
@@ -46,14 +46,13 @@ function plural(n: number, word: string): string {
 }
 
 /** ESLint's stylish layout with a code frame under each message. */
-export const stylishReporter: Reporter = (results, meta) => {
+export const stylishChunks: ChunkedReporter = function* (results, meta) {
   // createColors: the caller decides (NO_COLOR, TTY), not picocolors' own detection
   const c = pc.createColors(meta.color);
   const paint = { dim: c.dim, underline: c.underline, sev: { error: c.red, warn: c.yellow, info: c.blue } };
-  let out = "";
   for (const r of results) {
     if (r.diagnostics.length === 0 && r.fatal === undefined) continue;
-    out += `\n${paint.underline(displayPath(r.path, meta.cwd))}\n`;
+    let out = `\n${paint.underline(displayPath(r.path, meta.cwd))}\n`;
     if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
     const source = r.source ?? "";
     const lines = new LineIndex(source);
@@ -62,15 +61,18 @@ export const stylishReporter: Reporter = (results, meta) => {
       out += `  ${paint.dim(where)}  ${paint.sev[d.severity](LABEL[d.severity])}  ${d.message}  ${paint.dim(d.ruleId)}\n`;
       if (r.source !== undefined) out += codeFrame(source, lines, d, { dim: paint.dim, mark: paint.sev[d.severity] });
     }
+    yield out;
   }
   const n = countAll(results);
   const problems = n.errorCount + n.warningCount;
-  if (problems === 0 && n.infoCount === 0) return out;
+  if (problems === 0 && n.infoCount === 0) return;
   const summary =
     `${problems > 0 ? "✖" : "ℹ"} ${plural(problems, "problem")} (${plural(n.errorCount, "error")}, ${plural(n.warningCount, "warning")})` +
     (n.infoCount > 0 ? `, ${n.infoCount} info` : "");
-  out += `\n${(n.errorCount > 0 ? paint.sev.error : n.warningCount > 0 ? paint.sev.warn : paint.sev.info)(summary)}\n`;
+  let out = `\n${(n.errorCount > 0 ? paint.sev.error : n.warningCount > 0 ? paint.sev.warn : paint.sev.info)(summary)}\n`;
   const fixable = n.fixableErrorCount + n.fixableWarningCount;
   if (fixable > 0) out += `  ${plural(fixable, "problem")} can be fixed with \`copydesk fix\`.\n`;
-  return out;
+  yield out;
 };
+
+export const stylishReporter = joinChunks(stylishChunks);

@@ -27,6 +27,21 @@ export interface ReportMeta {
 /** Reporters are pure: results in, text out. */
 export type Reporter = (results: readonly FileResult[], meta: ReportMeta) => string;
 
+/**
+ * A reporter's output in pieces of at most one file's results each, in order. The CLI writes them as
+ * they come: one string for 50,000 files would exceed V8's maximum string length (about 512 MB).
+ */
+export type ChunkedReporter = (results: readonly FileResult[], meta: ReportMeta) => Iterable<string>;
+
+/** The whole report as one string (tests, library callers with small batches). */
+export function joinChunks(reporter: ChunkedReporter): Reporter {
+  return (results, meta) => {
+    let out = "";
+    for (const chunk of reporter(results, meta)) out += chunk;
+    return out;
+  };
+}
+
 export interface Counts {
   errorCount: number;
   warningCount: number;

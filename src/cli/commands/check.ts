@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { type CheckSpec, checkFiles, configFor } from "../../engine/batch.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
-import { REPORTERS, type ReportFormat } from "../../report/index.js";
+import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
 import { countAll, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
@@ -99,6 +99,19 @@ function errorsOnly(results: FileResult[]): FileResult[] {
   return results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }));
 }
 
+/** Writes a report in pieces of about 64 KB: never one string larger than V8 allows, never a write per line. */
+function writeBuffered(chunks: Iterable<string>, write: (text: string) => void): void {
+  let buffer = "";
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 65536) {
+      write(buffer);
+      buffer = "";
+    }
+  }
+  if (buffer) write(buffer);
+}
+
 /**
  * `copydesk check`: exit 0 when no errors (and warnings within
  * --max-warnings), 1 when problems were found (an unreadable file counts as
@@ -151,14 +164,13 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
       if (flags.quiet) results = errorsOnly(results);
 
-      io.stdout(
-        REPORTERS[flags.format](results, {
-          cwd: io.cwd,
-          color: useColor(io),
-          rules: rules.map((r) => r.rule.meta),
-          toolVersion: VERSION,
-        }),
-      );
+      const chunks = CHUNKED_REPORTERS[flags.format](results, {
+        cwd: io.cwd,
+        color: useColor(io),
+        rules: rules.map((r) => r.rule.meta),
+        toolVersion: VERSION,
+      });
+      writeBuffered(chunks, io.stdout);
 
       const counts = countAll(results);
       if (results.length > 0 && results.every((r) => r.fatal !== undefined)) {
