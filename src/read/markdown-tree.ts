@@ -176,12 +176,10 @@ function block(ctx: Ctx, t: Token, at: number, map: Mapper, text: string): MdBlo
     case "text": {
       const p = t as Tokens.Paragraph;
       if (!p.tokens) return undefined;
-      const end = at + raw.length - trailNl(raw);
-      return {
-        type: "paragraph",
-        children: paragraphInline(ctx, p.tokens, at, map),
-        pos: { start: map(start), end: map(end) },
-      };
+      // mdast's paragraph keeps its last line's trailing blanks, which marked leaves out of list items
+      let end = map(at + raw.length - trailNl(raw));
+      while (ctx.src[end] === " " || ctx.src[end] === "\t") end++;
+      return { type: "paragraph", children: inline(ctx, p.tokens, at, map, true), pos: { start: map(start), end } };
     }
     case "heading": {
       const h = t as Tokens.Heading;
@@ -190,7 +188,7 @@ function block(ctx: Ctx, t: Token, at: number, map: Mapper, text: string): MdBlo
       return {
         type: "heading",
         depth: h.depth,
-        children: paragraphInline(ctx, h.tokens, textAt, map),
+        children: inline(ctx, h.tokens, textAt, map, true),
         pos: { start: map(start), end: map(at + raw.length - trailNl(raw)) },
       };
     }
@@ -216,7 +214,9 @@ function block(ctx: Ctx, t: Token, at: number, map: Mapper, text: string): MdBlo
       const inner = lineMapper(raw, q.text, at, map);
       const children: MdBlock[] = [];
       blocks(ctx, q.tokens, 0, inner, children, q.text);
-      return { type: "blockquote", children, pos: { start: map(start), end: map(at + trimmedEnd(raw)) } };
+      // its last paragraph may keep trailing blanks that the raw quote's trimmed end drops
+      const end = Math.max(map(at + trimmedEnd(raw)), children[children.length - 1]?.pos.end ?? 0);
+      return { type: "blockquote", children, pos: { start: map(start), end } };
     }
     case "code": {
       const c = t as Tokens.Code;
@@ -227,8 +227,11 @@ function block(ctx: Ctx, t: Token, at: number, map: Mapper, text: string): MdBlo
         c.codeBlockStyle === "indented" || closedFence(raw) ? at + raw.length - trailNl(raw) : at + raw.length;
       return { type: "code", lang, value: c.text, pos: { start: map(s), end: map(end) } };
     }
-    case "html":
-      return { type: "html", pos: { start: map(start), end: map(at + raw.length - trailNl(raw)) } };
+    case "html": {
+      // like an unclosed fence, a script/pre/style/comment block that never closes runs to the end, line ending included
+      const end = unclosedHtml(raw) ? at + raw.length : at + raw.length - trailNl(raw);
+      return { type: "html", pos: { start: map(start), end: map(end) } };
+    }
     default:
       return { type: "other", pos: { start: map(start), end: map(at + trimmedEnd(raw)) } };
   }
@@ -239,7 +242,6 @@ function listItem(ctx: Ctx, item: Tokens.ListItem, at: number, map: Mapper, text
   const start = map(at + leadWs(raw));
   const inner = lineMapper(raw, item.text, at, map);
   const children: MdBlock[] = [];
-  // the item's text starts at its first line's content; align it with the raw item
   blocks(ctx, item.tokens, 0, inner, children, item.text);
   const last = children[children.length - 1];
   // an empty item ends after its marker's trailing blanks, which marked may leave to the next token
@@ -257,15 +259,21 @@ function closedFence(raw: string): boolean {
   return close !== undefined && close[0] === open[0] && close.length >= open.length;
 }
 
+/** CommonMark HTML blocks of kinds 1-5 end only at their closing marker, not at a blank line. */
+function unclosedHtml(raw: string): boolean {
+  const open = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![a-z]))/i.exec(raw);
+  if (!open) return false;
+  const rest = raw.slice(open[0].length);
+  if (open[1]) return !/<\/(?:script|pre|style|textarea)>/i.test(rest);
+  if (open[2]) return !rest.includes("-->");
+  if (open[3]) return !rest.includes("?>");
+  if (open[4]) return !rest.includes("]]>");
+  return !rest.includes(">");
+}
+
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 function decodeEntities(s: string): string {
   return s.includes("&") ? s.replace(ENTITY, (m) => decodeHTMLStrict(m)) : s;
-}
-
-/** Inline children of a paragraph or heading: mdast trims the paragraph's edge whitespace from its text. */
-function paragraphInline(ctx: Ctx, tokens: Token[], at: number, map: Mapper): MdInline[] {
-  const nodes = inline(ctx, tokens, at, map, true);
-  return nodes;
 }
 
 interface Run {
