@@ -1,8 +1,4 @@
 import { decodeHTML } from "entities";
-import type { Code, Html, List, Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { frontmatter } from "micromark-extension-frontmatter";
 import { extractRegion } from "../jsonld/extract.js";
 import { DEFAULT_MAX_NESTING, repairSequence } from "../jsonld/repair.js";
 import type { Article, Block, FaqItem, Image, JsonLdBlock, Link, Meta, ReadNote } from "../model/article.js";
@@ -10,8 +6,17 @@ import type { Span, TextPart } from "../model/span.js";
 import { assemble, FaqCollector, isFaqHeading } from "./faq.js";
 import { readFrontMatter } from "./front-matter.js";
 import { bomLength } from "./lines.js";
+import { type MdBlock, type MdInline, type MdList, type MdParagraph, markdownTree } from "./markdown-tree.js";
 import { readScripts } from "./scripts.js";
 import { joinParts, PartBuilder } from "./text-part.js";
+
+type Nodes = MdBlock | MdInline | MdList["children"][number];
+type PhrasingContent = MdInline;
+type RootContent = MdBlock;
+type Paragraph = MdParagraph;
+type List = MdList;
+type Code = Extract<MdBlock, { type: "code" }>;
+type Html = Extract<MdBlock, { type: "html" }>;
 
 export interface MarkdownOptions {
   maxNesting?: number;
@@ -27,7 +32,7 @@ class Inline {
   ) {}
 
   span(node: Nodes): Span {
-    return { start: this.base + (node.position?.start.offset ?? 0), end: this.base + (node.position?.end.offset ?? 0) };
+    return { start: this.base + node.pos.start, end: this.base + node.pos.end };
   }
 
   part(nodes: PhrasingContent[], fallback: number): TextPart {
@@ -133,7 +138,7 @@ function boldQuestion(p: Paragraph): boolean {
 }
 
 /**
- * Reads Markdown with YAML front matter through mdast (micromark), keeping
+ * Reads Markdown with YAML front matter through marked's lexer (see markdown-tree.ts), keeping
  * source positions: headings, paragraphs, lists, quotes and images become
  * blocks; an "FAQ"/"Frequently Asked Questions" section with h3 (or bold)
  * questions becomes the FAQ; ```json blocks and ld+json scripts become JSON-LD.
@@ -141,10 +146,7 @@ function boldQuestion(p: Paragraph): boolean {
 export function readMarkdown(input: { path: string; text: string }, opts: MarkdownOptions = {}): Article {
   const src = input.text;
   const base = bomLength(src);
-  const tree: Root = fromMarkdown(src.slice(base), {
-    extensions: [frontmatter(["yaml"])],
-    mdastExtensions: [frontmatterFromMarkdown(["yaml"])],
-  });
+  const nodes = markdownTree(src.slice(base));
   const inline = new Inline(src, base);
   const readNotes: ReadNote[] = [];
   let meta: Meta = {};
@@ -156,7 +158,6 @@ export function readMarkdown(input: { path: string; text: string }, opts: Markdo
   let faqSpan: Span | undefined;
   const maxNesting = opts.maxNesting ?? DEFAULT_MAX_NESTING;
 
-  const nodes = tree.children;
   let i = 0;
   const first = nodes[0];
   if (first?.type === "yaml") {
