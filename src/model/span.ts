@@ -54,9 +54,10 @@ export function sourceSpan(part: TextPart, start: number, end: number): Span {
 
 /** Offsets of line starts, built once per source text. */
 export class LineIndex {
-  readonly #starts: number[];
+  /** offset of each line's first character, ascending (a typed array: one allocation, compact for the binary search) */
+  readonly #starts: Int32Array;
   constructor(text: string) {
-    const starts = [0];
+    const starts: number[] = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -65,11 +66,11 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.#starts = starts;
+    this.#starts = Int32Array.from(starts);
   }
 
-  /** 1-based line and column of an offset (columns count UTF-16 units, like ESLint). */
-  position(offset: number): Position {
+  /** 1-based line of an offset (binary search over the line starts). */
+  line(offset: number): number {
     const starts = this.#starts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -78,7 +79,13 @@ export class LineIndex {
       if ((starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+    return lo + 1;
+  }
+
+  /** 1-based line and column of an offset (columns count UTF-16 units, like ESLint). */
+  position(offset: number): Position {
+    const line = this.line(offset);
+    return { line, column: offset - (this.#starts[line - 1] as number) + 1 };
   }
 
   lineStart(line: number): number {

@@ -51,25 +51,109 @@ const WORD = /[\p{L}-]+/gu;
 const MIN_DISTINCT = 3;
 const MIN_SHARE = 0.01;
 
+/**
+ * A token's char codes, lower-cased, hashed as it is scanned: only tokens whose
+ * hash is a health word's are sliced and looked up, so the scan allocates next to nothing.
+ */
+function hashStep(hash: number, lowerCode: number): number {
+  return (Math.imul(hash, 31) + lowerCode) | 0;
+}
+
+const HEALTH_HASHES = new Set<number>();
+for (const w of HEALTH_WORDS) {
+  let hash = 0;
+  for (let i = 0; i < w.length; i++) hash = hashStep(hash, w.charCodeAt(i));
+  HEALTH_HASHES.add(hash);
+}
+
+/** A character outside the `[\p{L}-]+` tokens (once lower-cased). */
+const SEPARATOR = -1;
+/** Lower-cases to more than one unit (İ) or by context (Σ), or is a surrogate half: the part goes through the regex. */
+const COMPLEX = -2;
+/** Non-ASCII char code → its lower-case code when it is a token character, else SEPARATOR or COMPLEX. */
+const lowered = new Map<number, number>();
+const TOKEN_CHAR = /^[\p{L}-]$/u;
+
+function lowerTokenCode(c: number): number {
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return c + 32;
+    return (c >= 97 && c <= 122) || c === 45 ? c : SEPARATOR;
+  }
+  let code = lowered.get(c);
+  if (code === undefined) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) code = COMPLEX;
+    else code = TOKEN_CHAR.test(lower) ? lower.charCodeAt(0) : SEPARATOR;
+    lowered.set(c, code);
+  }
+  return code;
+}
+
+interface Tally {
+  hits: number;
+  total: number;
+  distinct: Set<string>;
+}
+
+function count(tally: Tally, token: string): void {
+  tally.total++;
+  if (HEALTH_WORDS.has(token)) {
+    tally.hits++;
+    tally.distinct.add(token);
+  }
+}
+
+/**
+ * Tallies the `[\p{L}-]+` tokens of the lower-cased text by a char-code scan
+ * (the same tokens as the regex, without a string per token). Text with a
+ * context-dependent lower case goes through the regex.
+ */
+function tallyPart(tally: Tally, text: string): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = lowerTokenCode(text.charCodeAt(i));
+    if (code === COMPLEX) {
+      tallyByRegex(tally, text.slice(i));
+      return;
+    }
+    if (code === SEPARATOR) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = hashStep(0, code);
+    for (i++; i < n; i++) {
+      code = lowerTokenCode(text.charCodeAt(i));
+      if (code === COMPLEX) {
+        tallyByRegex(tally, text.slice(start));
+        return;
+      }
+      if (code === SEPARATOR) break;
+      hash = hashStep(hash, code);
+    }
+    if (HEALTH_HASHES.has(hash)) count(tally, text.slice(start, i).toLowerCase());
+    else tally.total++;
+  }
+}
+
+function tallyByRegex(tally: Tally, text: string): void {
+  for (const match of text.toLowerCase().matchAll(WORD)) count(tally, match[0]);
+}
+
 /** Whether an article reads as health content (so health rules run under `health: "auto"`). */
 export function isHealthArticle(article: Article): boolean {
-  const parts: string[] = [];
-  if (article.title) parts.push(article.title.text);
-  if (article.meta.title) parts.push(article.meta.title.text);
+  // The parts were once joined by "\n" and tokenised together; a newline ends a token, so part by part is the same.
+  const tally: Tally = { hits: 0, total: 0, distinct: new Set() };
+  if (article.title) tallyPart(tally, article.title.text);
+  if (article.meta.title) tallyPart(tally, article.meta.title.text);
   for (const block of article.blocks) {
-    if (block.kind === "list") for (const item of block.items) parts.push(item.text);
-    else if (block.kind !== "image") parts.push(block.content.text);
+    if (block.kind === "list") for (const item of block.items) tallyPart(tally, item.text);
+    else if (block.kind !== "image") tallyPart(tally, block.content.text);
   }
-  for (const item of article.faq) parts.push(item.question.text, item.answer.text);
-  const distinct = new Set<string>();
-  let hits = 0;
-  let total = 0;
-  for (const match of parts.join("\n").toLowerCase().matchAll(WORD)) {
-    total++;
-    if (HEALTH_WORDS.has(match[0])) {
-      hits++;
-      distinct.add(match[0]);
-    }
+  for (const item of article.faq) {
+    tallyPart(tally, item.question.text);
+    tallyPart(tally, item.answer.text);
   }
-  return distinct.size >= MIN_DISTINCT && hits / Math.max(total, 1) >= MIN_SHARE;
+  return tally.distinct.size >= MIN_DISTINCT && tally.hits / Math.max(tally.total, 1) >= MIN_SHARE;
 }

@@ -3,7 +3,21 @@
  * pass, because ICU splits after abbreviations ("Dr." | "Smith saw…").
  */
 
+import { asciiSentenceBreaks, isAscii } from "./ascii-sentences.js";
+
 const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Languages whose ICU sentence rules are the untailored UAX #29 ones for ASCII
+ * (checked against Intl.Segmenter; Greek, for one, ends questions with ";").
+ * A tag with a Unicode extension ("-u-ss-…") may switch tailorings on: ICU.
+ */
+const UNTAILORED = new Set("en es de fr it pt nl sv da no nb fi pl ru tr ja zh ar hi ko cs ro hu".split(" "));
+
+function untailored(lang: string): boolean {
+  const primary = lang.toLowerCase().split("-", 1)[0] as string;
+  return UNTAILORED.has(primary) && !lang.toLowerCase().includes("-u-");
+}
 
 function segmenterFor(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
@@ -97,9 +111,11 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   const out: Array<[number, number]> = [];
   let pendingStart = -1;
   let pendingEnd = -1;
-  for (const seg of segmenterFor(lang).segment(text)) {
-    let s = seg.index;
-    let e = s + seg.segment.length;
+  let segStart = 0;
+  for (const segEnd of segmentEnds(text, lang)) {
+    let s = segStart;
+    let e = segEnd;
+    segStart = segEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (s === e) continue;
@@ -115,4 +131,12 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   }
   if (pendingStart >= 0) out.push([pendingStart, pendingEnd]);
   return out;
+}
+
+/** End offsets of ICU's sentence segments of `text`; ASCII text in an untailored language skips ICU. */
+function segmentEnds(text: string, lang: string): number[] {
+  if (untailored(lang) && isAscii(text)) return asciiSentenceBreaks(text);
+  const ends: number[] = [];
+  for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
+  return ends;
 }

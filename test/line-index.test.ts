@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { located } from "../src/engine/diagnostic.js";
+import { LineIndex } from "../src/model/span.js";
+
+describe("LineIndex.line and located", () => {
+  const source = "ab\r\ncd\ne\rf";
+  const lines = new LineIndex(source);
+
+  it("finds the 1-based line by binary search over LF, CRLF and CR line ends", () => {
+    expect([0, 1, 2, 3, 4, 6, 7, 8, 9, 10].map((o) => lines.line(o))).toEqual([1, 1, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(lines.lineCount).toBe(4);
+  });
+
+  it("stamps line/column of both span ends, keys in the reporters' order", () => {
+    const head = { ruleId: "x/y", severity: "warn", messageId: "m", message: "M", url: "u" } as const;
+    const d = located(head, { start: 5, end: 9 }, lines);
+    expect(d).toEqual({ ...head, span: { start: 5, end: 9 }, line: 2, column: 2, endLine: 4, endColumn: 1 });
+    expect(Object.keys(d)).toEqual([
+      "ruleId",
+      "severity",
+      "messageId",
+      "message",
+      "url",
+      "span",
+      "line",
+      "column",
+      "endLine",
+      "endColumn",
+    ]);
+  });
+});

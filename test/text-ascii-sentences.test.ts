@@ -1,0 +1,80 @@
+/**
+ * ASCII text skips Intl.Segmenter: asciiSentenceBreaks implements the UAX #29
+ * sentence rules itself and must give ICU's boundaries exactly.
+ */
+import { describe, expect, it } from "vitest";
+import { asciiSentenceBreaks, isAscii } from "../src/text/ascii-sentences.js";
+import { splitSentences } from "../src/text/sentences.js";
+
+const icu = new Intl.Segmenter("en", { granularity: "sentence" });
+const icuEnds = (text: string) => [...icu.segment(text)].map((s) => s.index + s.segment.length);
+
+describe("asciiSentenceBreaks", () => {
+  it.each([
+    ["Dr. Smith saw it. Then he left!", [4, 18, 31]],
+    ["Pay 3.5 dollars. U.S. Army.", [17, 22, 27]],
+    ["He said. (Yes.) no way", [9, 22]],
+    ["Stop.\r\nGo.\nNow", [7, 11, 14]],
+    ["a. , b. ; c.! d", [14, 15]],
+    ["Wait... what? OK.", [14, 17]],
+    ["", []],
+  ])("%j ends segments at %j, like ICU", (text, ends) => {
+    expect(asciiSentenceBreaks(text)).toEqual(ends);
+    expect(icuEnds(text)).toEqual(ends);
+  });
+
+  it("agrees with Intl.Segmenter on 20,000 generated strings of terminators, closers, spaces and letters", () => {
+    const alphabet = [
+      "a",
+      "B",
+      "1",
+      ".",
+      "!",
+      "?",
+      " ",
+      "\n",
+      "\r",
+      "\t",
+      '"',
+      "'",
+      "(",
+      ")",
+      ",",
+      ";",
+      ":",
+      "-",
+      "%",
+      "Mr",
+      "e.g",
+      "U.S",
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const differing: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      const length = Math.floor(next() * 16);
+      for (let q = 0; q < length; q++) text += alphabet[Math.floor(next() * alphabet.length)];
+      if (asciiSentenceBreaks(text).join() !== icuEnds(text).join()) differing.push(text);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("isAscii is false from the first code unit above 127", () => {
+    expect(isAscii("plain text. ok")).toBe(true);
+    expect(isAscii("caf\u00e9")).toBe(false);
+  });
+});
+
+describe("splitSentences language tailoring", () => {
+  it("keeps ICU for Greek, where ';' ends a question", () => {
+    expect(splitSentences("Is it; Yes it is.", "el")).toEqual([
+      [0, 6],
+      [7, 17],
+    ]);
+    expect(splitSentences("Is it; Yes it is.", "en")).toEqual([[0, 17]]);
+  });
+});
