@@ -20,6 +20,9 @@ import {
   dedupeSlugs,
   type HeldBack,
   type PageOutcome,
+  publishOrHold,
+  type RenderedPage,
+  renderArticlePage,
   siteFiles,
   slugBase,
 } from "../../write/site.js";
@@ -94,6 +97,8 @@ interface Draft {
   base: string;
   cached?: CachedPage;
   article?: Article;
+  /** rendered under its base slug while the batch checked it */
+  early?: RenderedPage;
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -126,6 +131,16 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
+      const siteOptions = {
+        site: run.settings.site ?? {},
+        articleType,
+        ...(opts.allowErrors ? { allowErrors: true } : {}),
+      } as const;
+      const healthOf = (article: Article) =>
+        run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
+      // A draft checked in this thread is rendered there and then under its base slug, so it is not read
+      // twice; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
+      const early = new Map<number, RenderedPage>();
       // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
       // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
       const batch = await checkFiles(
@@ -136,13 +151,10 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
           // the batch has read every draft once already: keep the texts rather than read them again
           keepSource: true,
+          onArticle: (index, article) =>
+            early.set(index, renderArticlePage(article, healthOf(article), slugBase(article), siteOptions)),
         },
       );
-      const siteOptions = {
-        site: run.settings.site ?? {},
-        articleType,
-        ...(opts.allowErrors ? { allowErrors: true } : {}),
-      } as const;
       // Rendered pages are cached by draft content, the errors that decide publishing, and everything
       // else a page depends on; a rebuild after one edit reads and renders only that draft.
       const pageCache =
@@ -174,11 +186,17 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
             }
             const diagnostics = checked?.diagnostics ?? [];
             const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-            const key = sha256(`${text}\u0000${JSON.stringify(errors)}`);
+            // the path is in the key: two drafts with the same text get different slugs (and name their own file)
+            const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
             const cached = pageCache?.get(key);
             const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
+            const rendered = early.get(i);
+            early.delete(i);
             if (cached) draft.cached = cached;
-            else {
+            else if (rendered) {
+              draft.early = rendered;
+              draft.base = rendered.page.slug;
+            } else {
               draft.article = readArticle({ path: file, text });
               draft.base = slugBase(draft.article);
             }
@@ -201,10 +219,12 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
           outcome = undefined;
         if (!outcome) {
-          const article = d.article ?? readArticle({ path: d.file, text: d.text });
-          const health =
-            run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
-          const built: PageOutcome = buildPage({ article, diagnostics: d.diagnostics, health }, slug, siteOptions);
+          let built: PageOutcome;
+          if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
+          else {
+            const article = d.article ?? readArticle({ path: d.file, text: d.text });
+            built = buildPage({ article, diagnostics: d.diagnostics, health: healthOf(article) }, slug, siteOptions);
+          }
           if ("page" in built) {
             const { graph: _graph, ...page } = built.page;
             pageFiles.set(page.file, built.html);
