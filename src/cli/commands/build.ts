@@ -36,11 +36,16 @@ export interface RunConfig {
 }
 
 /** The run's rules and settings from copydesk.config.json|mjs (or --config); config problems are usage errors. */
-export async function loadRunConfig(io: CliIo, configPath?: string): Promise<RunConfig> {
+export async function loadRunConfig(io: CliIo, configPath?: string, errorsOnly?: boolean): Promise<RunConfig> {
   const now = new Date();
   try {
     // the batch runner's memo: `build` then checks with this very config instead of loading it again
-    const config = await configFor({ cwd: io.cwd, now: now.toISOString(), ...(configPath ? { configPath } : {}) });
+    const config = await configFor({
+      cwd: io.cwd,
+      now: now.toISOString(),
+      ...(configPath ? { configPath } : {}),
+      ...(errorsOnly ? { errorsOnly } : {}),
+    });
     const maxBytes = config.read.maxFileSize;
     return {
       rules: config.rules,
@@ -127,7 +132,9 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
         throw new CliError(`--article-type must be Article or BlogPosting (got "${opts.articleType}")`, 2);
-      const run = await loadRunConfig(io, opts.config);
+      // only errors decide what a build publishes, and it prints no other diagnostics: like `check --quiet`,
+      // it runs the error rules alone (12 of the 50 recommended ones)
+      const run = await loadRunConfig(io, opts.config, true);
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
@@ -145,7 +152,12 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
       const batch = await checkFiles(
         files,
-        { cwd: io.cwd, now: run.settings.now.toISOString(), ...(opts.config ? { configPath: opts.config } : {}) },
+        {
+          cwd: io.cwd,
+          now: run.settings.now.toISOString(),
+          ...(opts.config ? { configPath: opts.config } : {}),
+          errorsOnly: true,
+        },
         {
           workers: opts.workers ?? "auto",
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
