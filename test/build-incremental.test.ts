@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,5 +58,26 @@ describe("incremental build", () => {
     rmSync(join(dir, "site", slug), { recursive: true });
     expect(build(dir, "site").err).toContain("rendered 1 page(s), 2 from the cache");
     expect(readdirSync(join(dir, "site"))).toContain(slug);
+  });
+
+  it("gives the same site and messages with one or two workers, cold or incremental, duplicate slugs included", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-incr-"));
+    generateCorpus({ n: 10, seed: 13, out: join(dir, "drafts"), words: 800 });
+    // same content under another name: its slug becomes <base>-2 (the corpus has one such pair already)
+    copyFileSync(join(dir, "drafts", "000001-bundle-md.md"), join(dir, "drafts", "000001-copy.md"));
+    const one = build(dir, "one", "--no-cache", "--workers", "1");
+    const two = build(dir, "two", "--no-cache", "--workers", "2");
+    expect(one.status).toBe(0);
+    expect(one.err).toContain("rendered 11 page(s), 0 from the cache");
+    expect(two.err).toBe(one.err);
+    const site = snapshot(join(dir, "one"));
+    expect(Object.keys(site).filter((f) => /-2\/index\.html$/.test(f))).toHaveLength(2);
+    expect(snapshot(join(dir, "two"))).toEqual(site);
+
+    expect(build(dir, "cached").err).toBe(one.err);
+    const again = build(dir, "cached");
+    expect(again.err).toContain("rendered 0 page(s), 11 from the cache");
+    expect(again.err.replace(/rendered .*\n/, "")).toBe(one.err.replace(/rendered .*\n/, ""));
+    expect(snapshot(join(dir, "cached"))).toEqual(site);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError, loadSourceSync } from "../io/source.js";
-import type { SourceFormat } from "../model/article.js";
+import type { Article, SourceFormat } from "../model/article.js";
 import type { FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
@@ -10,7 +10,7 @@ import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { fileExtras } from "./extras.js";
 import { autoWorkers, runOrdered } from "./pool.js";
-import { applyCorpusRules, type CheckOptions, checkText } from "./run.js";
+import { applyCorpusRules, type CheckedText, type CheckOptions, checkText } from "./run.js";
 import type { CorpusEntry } from "./types.js";
 
 /**
@@ -48,6 +48,12 @@ export interface BatchOptions {
   keepSource?: boolean;
   /** called once per file, in input order */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each article checked in this thread, in input order (`build` renders it there and then
+   * instead of reading the draft a second time). Not called for cached files, nor for files checked in
+   * pool workers, whose articles stay in their thread.
+   */
+  onArticle?: (index: number, article: Article) => void;
 }
 
 export interface BatchResult {
@@ -109,7 +115,13 @@ export async function configFor(spec: CheckSpec): Promise<ResolvedConfig> {
 
 /** Loads, reads and lints one file with the file-level rules. Bad input becomes `fatal`, never an exception. */
 export async function checkOne(path: string, spec: CheckSpec): Promise<CheckedFile> {
-  const { config, options } = await prepare(spec);
+  const { result, entry } = checkLoaded(path, spec, await prepare(spec));
+  const { source: _source, ...rest } = result;
+  return entry ? { result: rest, entry } : { result: rest };
+}
+
+/** `checkOne` with the article and the text it read, for callers in the same thread. */
+function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepared): CheckedText {
   let text: string;
   const abs = resolve(spec.cwd, path);
   try {
@@ -121,9 +133,7 @@ export async function checkOne(path: string, spec: CheckSpec): Promise<CheckedFi
     const message = err.message.startsWith(`${abs}: `) ? err.message.slice(abs.length + 2) : err.message;
     return { result: { path, diagnostics: [], fatal: message } };
   }
-  const { result, entry } = checkText({ path, text }, options);
-  const { source: _source, ...rest } = result;
-  return entry ? { result: rest, entry } : { result: rest };
+  return checkText({ path, text }, options);
 }
 
 /** Worker entry (see worker.ts): plain data in, plain data out. */
@@ -196,16 +206,27 @@ export async function checkFiles(
     } else pending.push({ index, path, ...(key ? { key } : {}) });
   }
 
+  // In this thread the check hands back the text it read (and the article, for onArticle); pool workers
+  // send neither, so the text is read again only when the caller keeps it.
+  let local: CheckedText | undefined;
+  const inProcess = (task: { path: string; spec: CheckSpec }): CheckedFile => {
+    local = checkLoaded(task.path, task.spec, prep);
+    const { source: _source, ...result } = local.result;
+    return local.entry ? { result, entry: local.entry } : { result };
+  };
   await runOrdered(
     pending.map((p) => ({ path: p.path, spec })),
     {
       workers: Math.min(workers, pending.length),
       workerFile: new URL("./worker.js", import.meta.url),
-      inProcess: checkTask,
+      inProcess,
       onResult: (checked: CheckedFile, i: number) => {
         const task = pending[i] as (typeof pending)[number];
         if (cache && task.key && checked.result.fatal === undefined) cache.set(task.key, checked);
-        store(task.index, checked, options.keepSource ? readText(spec.cwd, task.path) : undefined);
+        const text = local ? local.result.source : options.keepSource ? readText(spec.cwd, task.path) : undefined;
+        store(task.index, checked, text);
+        if (local?.article) options.onArticle?.(task.index, local.article);
+        local = undefined;
       },
     },
   );

@@ -25,6 +25,8 @@ export interface CheckOptions {
 export interface CheckedText {
   result: FileResult;
   entry?: CorpusEntry;
+  /** the article as read (build renders it instead of reading the draft again) */
+  article?: Article;
 }
 
 /** Reads and checks one draft with the file-level rules. Pure; never throws for a bad draft. */
@@ -43,7 +45,7 @@ export function checkText(input: CheckInput, options: CheckOptions): CheckedText
   const extras = options.extras?.(article, text);
   if (extras?.stats !== undefined) result.stats = extras.stats;
   if (extras?.scores !== undefined) result.scores = extras.scores;
-  return { result, entry: corpusEntry(article) };
+  return { result, entry: corpusEntry(article), article };
 }
 
 /**

@@ -185,24 +185,53 @@ function robotsTxt(siteUrl: string): string {
 /** One article's page (or why it is held back). Depends only on the article, its slug and the options. */
 export type PageOutcome = { page: BuiltPage; html: string } | { held: HeldBack };
 
-export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOptions, "themeCss" | "now">): PageOutcome {
-  const { article } = input;
+/** An article's page before the publish decision (which needs the diagnostics, corpus rules included). */
+export interface RenderedPage {
+  page: BuiltPage;
+  html: string;
+}
+
+export function renderArticlePage(
+  article: Article,
+  health: boolean,
+  slug: string,
+  options: Omit<SiteOptions, "themeCss" | "now">,
+): RenderedPage {
   const { graph, facts, notes } = buildGraph(article, {
     site: options.site,
     pagePath: `${slug}/`,
-    health: input.health,
+    health,
     ...(options.articleType ? { articleType: options.articleType } : {}),
   });
-  const errors = [
-    ...input.diagnostics.filter((d) => d.severity === "error"),
-    ...notes.filter((n) => n.severity === "error").map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
-  ];
-  if (errors.length && !options.allowErrors) return { held: { path: article.source.path, errors } };
   const file = `${slug}/index.html`;
   return {
     page: { path: article.source.path, slug, file, facts, graph, notes },
     html: renderPage(article, facts, graph, { rootHref: "../" }),
   };
+}
+
+/** A rendered page is held back when its diagnostics or its build notes have errors, unless `allowErrors`. */
+export function publishOrHold(
+  rendered: RenderedPage,
+  diagnostics: readonly Diagnostic[],
+  allowErrors: boolean | undefined,
+): PageOutcome {
+  if (allowErrors) return rendered;
+  const errors = [
+    ...diagnostics.filter((d) => d.severity === "error"),
+    ...rendered.page.notes
+      .filter((n) => n.severity === "error")
+      .map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
+  ];
+  return errors.length ? { held: { path: rendered.page.path, errors } } : rendered;
+}
+
+export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOptions, "themeCss" | "now">): PageOutcome {
+  return publishOrHold(
+    renderArticlePage(input.article, input.health, slug, options),
+    input.diagnostics,
+    options.allowErrors,
+  );
 }
 
 /** The files around the pages: index, sitemap, robots.txt, feed and theme. */

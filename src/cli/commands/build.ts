@@ -20,6 +20,9 @@ import {
   dedupeSlugs,
   type HeldBack,
   type PageOutcome,
+  publishOrHold,
+  type RenderedPage,
+  renderArticlePage,
   siteFiles,
   slugBase,
 } from "../../write/site.js";
@@ -33,11 +36,16 @@ export interface RunConfig {
 }
 
 /** The run's rules and settings from copydesk.config.json|mjs (or --config); config problems are usage errors. */
-export async function loadRunConfig(io: CliIo, configPath?: string): Promise<RunConfig> {
+export async function loadRunConfig(io: CliIo, configPath?: string, errorsOnly?: boolean): Promise<RunConfig> {
   const now = new Date();
   try {
     // the batch runner's memo: `build` then checks with this very config instead of loading it again
-    const config = await configFor({ cwd: io.cwd, now: now.toISOString(), ...(configPath ? { configPath } : {}) });
+    const config = await configFor({
+      cwd: io.cwd,
+      now: now.toISOString(),
+      ...(configPath ? { configPath } : {}),
+      ...(errorsOnly ? { errorsOnly } : {}),
+    });
     const maxBytes = config.read.maxFileSize;
     return {
       rules: config.rules,
@@ -94,6 +102,8 @@ interface Draft {
   base: string;
   cached?: CachedPage;
   article?: Article;
+  /** rendered under its base slug while the batch checked it */
+  early?: RenderedPage;
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -122,27 +132,41 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
         throw new CliError(`--article-type must be Article or BlogPosting (got "${opts.articleType}")`, 2);
-      const run = await loadRunConfig(io, opts.config);
+      // only errors decide what a build publishes, and it prints no other diagnostics: like `check --quiet`,
+      // it runs the error rules alone (12 of the 50 recommended ones)
+      const run = await loadRunConfig(io, opts.config, true);
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
-      // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
-      // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
-      const batch = await checkFiles(
-        files,
-        { cwd: io.cwd, now: run.settings.now.toISOString(), ...(opts.config ? { configPath: opts.config } : {}) },
-        {
-          workers: opts.workers ?? "auto",
-          cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
-          // the batch has read every draft once already: keep the texts rather than read them again
-          keepSource: true,
-        },
-      );
       const siteOptions = {
         site: run.settings.site ?? {},
         articleType,
         ...(opts.allowErrors ? { allowErrors: true } : {}),
       } as const;
+      const healthOf = (article: Article) =>
+        run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
+      // A draft checked in this thread is rendered there and then under its base slug, so it is not read
+      // twice; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
+      const early = new Map<number, RenderedPage>();
+      // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
+      // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
+      const batch = await checkFiles(
+        files,
+        {
+          cwd: io.cwd,
+          now: run.settings.now.toISOString(),
+          ...(opts.config ? { configPath: opts.config } : {}),
+          errorsOnly: true,
+        },
+        {
+          workers: opts.workers ?? "auto",
+          cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
+          // the batch has read every draft once already: keep the texts rather than read them again
+          keepSource: true,
+          onArticle: (index, article) =>
+            early.set(index, renderArticlePage(article, healthOf(article), slugBase(article), siteOptions)),
+        },
+      );
       // Rendered pages are cached by draft content, the errors that decide publishing, and everything
       // else a page depends on; a rebuild after one edit reads and renders only that draft.
       const pageCache =
@@ -174,11 +198,17 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
             }
             const diagnostics = checked?.diagnostics ?? [];
             const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-            const key = sha256(`${text}\u0000${JSON.stringify(errors)}`);
+            // the path is in the key: two drafts with the same text get different slugs (and name their own file)
+            const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
             const cached = pageCache?.get(key);
             const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
+            const rendered = early.get(i);
+            early.delete(i);
             if (cached) draft.cached = cached;
-            else {
+            else if (rendered) {
+              draft.early = rendered;
+              draft.base = rendered.page.slug;
+            } else {
               draft.article = readArticle({ path: file, text });
               draft.base = slugBase(draft.article);
             }
@@ -201,10 +231,12 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
           outcome = undefined;
         if (!outcome) {
-          const article = d.article ?? readArticle({ path: d.file, text: d.text });
-          const health =
-            run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
-          const built: PageOutcome = buildPage({ article, diagnostics: d.diagnostics, health }, slug, siteOptions);
+          let built: PageOutcome;
+          if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
+          else {
+            const article = d.article ?? readArticle({ path: d.file, text: d.text });
+            built = buildPage({ article, diagnostics: d.diagnostics, health: healthOf(article) }, slug, siteOptions);
+          }
           if ("page" in built) {
             const { graph: _graph, ...page } = built.page;
             pageFiles.set(page.file, built.html);
