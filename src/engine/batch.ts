@@ -9,6 +9,7 @@ import { codeFingerprint, ResultCache, sha256 } from "./cache.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { fileExtras } from "./extras.js";
+import { StringPool } from "./intern.js";
 import { autoWorkers, runOrdered } from "./pool.js";
 import { applyCorpusRules, type CheckedText, type CheckOptions, checkText } from "./run.js";
 import type { CorpusEntry } from "./types.js";
@@ -181,8 +182,10 @@ export async function checkFiles(
   const results: FileResult[] = new Array(paths.length);
   const entries: Array<CorpusEntry | undefined> = new Array(paths.length);
   let done = 0;
+  const strings = new StringPool();
   const store = (index: number, checked: CheckedFile, text: string | undefined) => {
     const result: FileResult = { ...checked.result };
+    strings.share(result.diagnostics);
     if (options.keepSource && text !== undefined && result.fatal === undefined) result.source = text;
     results[index] = result;
     entries[index] = checked.entry;
