@@ -3,7 +3,7 @@
  * sentence rules itself and must give ICU's boundaries exactly.
  */
 import { describe, expect, it } from "vitest";
-import { asciiSentenceBreaks, isAscii } from "../src/text/ascii-sentences.js";
+import { asciiSentenceBreaks, knownClasses } from "../src/text/ascii-sentences.js";
 import { splitSentences } from "../src/text/sentences.js";
 
 const icu = new Intl.Segmenter("en", { granularity: "sentence" });
@@ -28,6 +28,13 @@ describe("asciiSentenceBreaks", () => {
       "a",
       "B",
       "1",
+      "\u2014",
+      "\u201c",
+      "\u201d",
+      "\u2019",
+      "\u00a0",
+      "\u00e9",
+      "\u00c9",
       ".",
       "!",
       "?",
@@ -63,9 +70,43 @@ describe("asciiSentenceBreaks", () => {
     expect(differing).toEqual([]);
   });
 
-  it("isAscii is false from the first code unit above 127", () => {
-    expect(isAscii("plain text. ok")).toBe(true);
-    expect(isAscii("caf\u00e9")).toBe(false);
+  it("agrees with Intl.Segmenter on every ASCII and known non-ASCII character around terminators", () => {
+    const chars = [
+      ...Array.from({ length: 128 }, (_, c) => c),
+      0xa0,
+      0xab,
+      0xbb,
+      0x2013,
+      0x2014,
+      0x2018,
+      0x2019,
+      0x201c,
+      0x201d,
+    ];
+    for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) chars.push(c);
+    const differing: string[] = [];
+    for (const code of chars) {
+      const ch = String.fromCharCode(code);
+      for (const text of [
+        `a.${ch}b`,
+        `a. ${ch}b`,
+        `a.${ch} b`,
+        `A.${ch}B`,
+        `a?${ch}b`,
+        `a. ${ch}B`,
+        `x${ch}y`,
+        `a.)${ch} c`,
+      ]) {
+        if (knownClasses(text) && asciiSentenceBreaks(text).join() !== icuEnds(text).join()) differing.push(text);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("knows the classes of ASCII, typographic quotes and dashes and Latin-1 letters, not of the rest", () => {
+    expect(knownClasses("plain \u201ctext\u201d \u2014 caf\u00e9. ok")).toBe(true);
+    expect(knownClasses("ellipsis\u2026")).toBe(false);
+    expect(knownClasses("next line\u0085")).toBe(false);
   });
 });
 

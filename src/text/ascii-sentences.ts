@@ -1,9 +1,10 @@
 /**
- * Sentence boundaries of ASCII-only text by the Unicode sentence-break rules
- * (UAX #29, the rules ICU applies), without Intl.Segmenter: iterating ICU's
- * segments costs ~0.25 ms per article, most of the text layer. Same
- * boundaries as Intl.Segmenter for ASCII (checked against it in
- * test/text-ascii-sentences.test.ts); other text still goes through ICU.
+ * Sentence boundaries by the Unicode sentence-break rules (UAX #29, the rules
+ * ICU applies), without Intl.Segmenter: iterating ICU's segments costs
+ * ~0.25 ms per article, most of the text layer. Only for text of ASCII plus a
+ * few common characters whose class is listed here (typographic quotes and
+ * dashes, Latin-1 letters); same boundaries as Intl.Segmenter (checked
+ * against it in test/text-ascii-sentences.test.ts); other text goes through ICU.
  */
 
 // Sentence_Break classes of the ASCII characters.
@@ -32,14 +33,32 @@ CLASS[63] = STERM;
 for (const c of [34, 39, 40, 41, 91, 93, 123, 125]) CLASS[c] = CLOSE;
 for (const c of [44, 45, 58, 59]) CLASS[c] = SCONTINUE;
 
-/** Whether every character is ASCII (the only text `asciiSentenceBreaks` may be given). */
-export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+/** Non-ASCII characters common in drafts whose class is known: typographic quotes, dashes, no-break space, Latin-1 letters. */
+const MORE = new Map<number, number>([
+  [0xa0, SP],
+  [0xab, CLOSE],
+  [0xbb, CLOSE],
+  [0x2018, CLOSE],
+  [0x2019, CLOSE],
+  [0x201c, CLOSE],
+  [0x201d, CLOSE],
+  [0x2013, SCONTINUE],
+  [0x2014, SCONTINUE],
+]);
+for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) MORE.set(c, c <= 0xde ? UPPER : LOWER);
+
+/** Whether every character's class is known here (the only text `asciiSentenceBreaks` may be given). */
+export function knownClasses(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 && !MORE.has(c)) return false;
+  }
   return true;
 }
 
 function classAt(text: string, i: number): number {
-  return CLASS[text.charCodeAt(i)] as number;
+  const c = text.charCodeAt(i);
+  return c < 128 ? (CLASS[c] as number) : (MORE.get(c) as number);
 }
 
 /**

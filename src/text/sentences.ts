@@ -3,7 +3,7 @@
  * pass, because ICU splits after abbreviations ("Dr." | "Smith saw…").
  */
 
-import { asciiSentenceBreaks, isAscii } from "./ascii-sentences.js";
+import { asciiSentenceBreaks, knownClasses } from "./ascii-sentences.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -133,9 +133,9 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   return out;
 }
 
-/** End offsets of ICU's sentence segments of `text`; ASCII text in an untailored language skips ICU. */
+/** End offsets of ICU's sentence segments of `text`; text of known classes in an untailored language skips ICU. */
 function segmentEnds(text: string, lang: string): number[] {
-  if (untailored(lang) && isAscii(text)) return asciiSentenceBreaks(text);
+  if (untailored(lang) && knownClasses(text)) return asciiSentenceBreaks(text);
   const ends: number[] = [];
   for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
   return ends;
