@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { located } from "../src/engine/diagnostic.js";
-import { LineIndex } from "../src/model/span.js";
+import { LineIndex, lastAtOrBelow } from "../src/model/span.js";
 
 describe("LineIndex.line and located", () => {
   const source = "ab\r\ncd\ne\rf";
@@ -27,5 +27,20 @@ describe("LineIndex.line and located", () => {
       "endLine",
       "endColumn",
     ]);
+  });
+});
+
+describe("lastAtOrBelow", () => {
+  it.each([
+    [[0], 5, 0],
+    [[0, 4, 9], 0, 0],
+    [[0, 4, 9], 3, 0],
+    [[0, 4, 9], 4, 1],
+    [[0, 4, 9], 8, 1],
+    [[0, 4, 9], 9, 2],
+    [[0, 4, 9], 100, 2],
+    [[2, 4], 1, 0],
+  ])("in %j, the last element ≤ %i is at %i", (sorted, value, index) => {
+    expect(lastAtOrBelow(sorted, value)).toBe(index);
   });
 });

@@ -71,15 +71,7 @@ export class LineIndex {
 
   /** 1-based line of an offset (binary search over the line starts). */
   line(offset: number): number {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBelow(this.#starts, offset) + 1;
   }
 
   /** 1-based line and column of an offset (columns count UTF-16 units, like ESLint). */
@@ -95,4 +87,16 @@ export class LineIndex {
   get lineCount(): number {
     return this.#starts.length;
   }
+}
+
+/** Index of the last element of an ascending, non-empty array that is ≤ value (0 when none is): a binary search. */
+export function lastAtOrBelow(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from "entities";
 import { Lexer, type Token, type Tokens } from "marked";
+import { lastAtOrBelow } from "../model/span.js";
 
 /**
  * The subset of the mdast tree the Markdown reader walks, built from marked's
@@ -140,16 +141,7 @@ function lineMapper(raw: string, text: string, rawAt: number, outer: Mapper): Ma
     t += tl.length + 1;
     r += rl.length + 1;
   }
-  return (o) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return outer(rawAt + o + (shift[lo] as number));
-  };
+  return (o) => outer(rawAt + o + (shift[lastAtOrBelow(starts, o)] as number));
 }
 
 const leadWs = (s: string) => s.length - s.trimStart().length;
