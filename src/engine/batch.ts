@@ -226,10 +226,13 @@ export async function checkFiles(
       onResult: (checked: CheckedFile, i: number) => {
         const task = pending[i] as (typeof pending)[number];
         if (cache && task.key && checked.result.fatal === undefined) cache.set(task.key, checked);
-        const text = local ? local.result.source : options.keepSource ? readText(spec.cwd, task.path) : undefined;
-        store(task.index, checked, text);
-        if (local?.article) options.onArticle?.(task.index, local.article);
+        // runOrdered calls onResult right after each in-process task; the path check keeps a stale
+        // `local` from ever pairing one file's text or article with another's result
+        const own = local?.result.path === task.path ? local : undefined;
         local = undefined;
+        const text = own ? own.result.source : options.keepSource ? readText(spec.cwd, task.path) : undefined;
+        store(task.index, checked, text);
+        if (own?.article) options.onArticle?.(task.index, own.article);
       },
     },
   );
