@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/model/article.js";
-import { isHealthArticle } from "../src/text/health-detect.js";
+import { healthEnabled, isHealthArticle } from "../src/text/health-detect.js";
 
 function article(paragraphs: string[], metaTitle?: string): Article {
   const part = (text: string) => ({ text, span: { start: 0, end: text.length } });
@@ -73,5 +73,20 @@ describe("isHealthArticle", () => {
   it("lower-cases non-ASCII letters like the regex path (É is é, not a separator)", () => {
     expect(isHealthArticle(article([`pain doctor blood ${filler(290)} Éé ÉTÉ été`]))).toBe(true);
     expect(isHealthArticle(article([`pain doctor blood ${filler(290)} É-é x y z w v u t s`]))).toBe(false);
+  });
+});
+
+describe("healthEnabled", () => {
+  it("on and off decide without running detection; auto runs it", () => {
+    let ran = 0;
+    const detect = () => {
+      ran++;
+      return true;
+    };
+    expect(healthEnabled("on", detect)).toBe(true);
+    expect(healthEnabled("off", detect)).toBe(false);
+    expect(ran).toBe(0);
+    expect(healthEnabled("auto", detect)).toBe(true);
+    expect(ran).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { Article } from "../model/article.js";
 import { LineIndex } from "../model/span.js";
 import { analyzeText } from "../text/analyze.js";
-import { isHealthArticle } from "../text/health-detect.js";
+import { healthEnabled, isHealthArticle } from "../text/health-detect.js";
 import type { TextAnalysis } from "../text/types.js";
 import { loadVocab } from "../vocab/index.js";
 import type { VocabIndex } from "../vocab/types.js";
@@ -67,12 +67,6 @@ class ArticleFacts {
   }
 }
 
-function healthEnabled(settings: RunSettings, facts: ArticleFacts): boolean {
-  if (settings.health === "on") return true;
-  if (settings.health === "off") return false;
-  return facts.health;
-}
-
 /**
  * Runs the enabled per-article rules over one article. Corpus rules in the
  * list are ignored here (see corpus.ts). Diagnostics come back sorted.
@@ -93,7 +87,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
     if (isCorpusRule(resolved.rule)) continue;
     const rule = resolved.rule as Rule<any>;
     const { meta } = rule;
-    if (meta.healthOnly && !healthEnabled(settings, facts)) continue;
+    if (meta.healthOnly && !healthEnabled(settings.health, () => facts.health)) continue;
     if (meta.languages?.length && facts.lang !== null) {
       const lang = facts.lang;
       if (!meta.languages.some((l) => primaryLanguage(l) === lang)) {

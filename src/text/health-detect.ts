@@ -157,3 +157,10 @@ export function isHealthArticle(article: Article): boolean {
   }
   return tally.distinct.size >= MIN_DISTINCT && tally.hits / Math.max(tally.total, 1) >= MIN_SHARE;
 }
+
+/** The config's health mode for one article: "on" and "off" decide; "auto" runs detection, lazily, since it scans the text. */
+export function healthEnabled(mode: "auto" | "on" | "off", article: Article | (() => boolean)): boolean {
+  if (mode === "on") return true;
+  if (mode === "off") return false;
+  return typeof article === "function" ? article() : isHealthArticle(article);
+}

@@ -183,7 +183,7 @@ function robotsTxt(siteUrl: string): string {
 }
 
 /** One article's page (or why it is held back). Depends only on the article, its slug and the options. */
-export type PageOutcome = { page: BuiltPage; html: string } | { held: HeldBack };
+export type PageOutcome = RenderedPage | { held: HeldBack };
 
 /** An article's page before the publish decision (which needs the diagnostics, corpus rules included). */
 export interface RenderedPage {

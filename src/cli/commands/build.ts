@@ -12,7 +12,7 @@ import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
 import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
-import { isHealthArticle } from "../../text/health-detect.js";
+import { healthEnabled } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
 import {
   type BuiltPage,
@@ -143,8 +143,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         articleType,
         ...(opts.allowErrors ? { allowErrors: true } : {}),
       } as const;
-      const healthOf = (article: Article) =>
-        run.settings.health === "on" ? true : run.settings.health === "off" ? false : isHealthArticle(article);
+      const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
       // A draft checked in this thread is rendered there and then under its base slug, so it is not read
       // twice; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
       const early = new Map<number, RenderedPage>();

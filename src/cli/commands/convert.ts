@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
 import { articleView } from "../../read/view.js";
-import { isHealthArticle } from "../../text/health-detect.js";
+import { healthEnabled } from "../../text/health-detect.js";
 import { buildGraph } from "../../write/graph.js";
 import { writeMarkdown } from "../../write/markdown.js";
 import { renderPage } from "../../write/page.js";
@@ -23,7 +23,7 @@ interface ConvertOpts {
 
 /** The page `build` would publish for this article, as one standalone file (theme.css expected beside it). */
 function toHtml(article: Article, run: RunConfig): string {
-  const health = run.settings.health === "on" || (run.settings.health === "auto" && isHealthArticle(article));
+  const health = healthEnabled(run.settings.health, article);
   const [slug] = assignSlugs([article]);
   const { graph, facts } = buildGraph(article, { site: run.settings.site ?? {}, pagePath: `${slug}/`, health });
   return renderPage(article, facts, graph, { rootHref: "./" });
