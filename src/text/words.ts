@@ -31,45 +31,54 @@ function isJoiner(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019 || c === 0x2bc;
 }
 
+/** Offset of the first word character in text[from, to), or `to` when there is none. */
+export function wordStart(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && !isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End of the word that starts at `start` (< to): joiners, number separators and short-form dots stay inside. */
+export function wordEnd(text: string, start: number, to: number): number {
+  let i = start + 1;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      i++;
+      continue;
+    }
+    if (i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+      const prev = text.charCodeAt(i - 1);
+      const next = text.charCodeAt(i + 1);
+      if (isJoiner(c)) {
+        i++;
+        continue;
+      }
+      // 3.5, 1,200
+      if ((c === 46 || c === 44) && isDigit(prev) && isDigit(next)) {
+        i++;
+        continue;
+      }
+      // e.g, i.e, U.S: a dot after a one-letter piece
+      if (c === 46 && !isDigit(prev) && !isDigit(next) && (i - 1 === start || text.charCodeAt(i - 2) === 46)) {
+        i++;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
 /**
  * Calls `onWord(start, end)` for each word in text[from, to). Text offsets.
  */
 export function scanWords(text: string, from: number, to: number, onWord: (start: number, end: number) => void): void {
-  let i = from;
+  let i = wordStart(text, from, to);
   while (i < to) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (isWordChar(c)) {
-        i++;
-        continue;
-      }
-      if (i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-        const prev = text.charCodeAt(i - 1);
-        const next = text.charCodeAt(i + 1);
-        if (isJoiner(c)) {
-          i++;
-          continue;
-        }
-        // 3.5, 1,200
-        if ((c === 46 || c === 44) && isDigit(prev) && isDigit(next)) {
-          i++;
-          continue;
-        }
-        // e.g, i.e, U.S: a dot after a one-letter piece
-        if (c === 46 && !isDigit(prev) && !isDigit(next) && (i - 1 === start || text.charCodeAt(i - 2) === 46)) {
-          i++;
-          continue;
-        }
-      }
-      break;
-    }
-    onWord(start, i);
+    const end = wordEnd(text, i, to);
+    onWord(i, end);
+    i = wordStart(text, end, to);
   }
 }
 
