@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../src/text/analyze.js";
-import { internWord } from "../src/text/word-table.js";
-import { wordsOf } from "../src/text/words.js";
+import { charsHash, internWord } from "../src/text/word-table.js";
+import { lastWordHash, wordEnd, wordStart, wordsOf } from "../src/text/words.js";
 import { articleFrom } from "./helpers/text-fixtures.js";
 
 describe("internWord", () => {
@@ -29,6 +29,27 @@ describe("internWord", () => {
     expect(entry.raw).toBe("Recommendations");
     expect(entry.norm).toBe("recommendations");
     expect(internWord("recommendations", 0, 15).norm).toBe(entry.norm);
+  });
+});
+
+describe("lastWordHash", () => {
+  it("is the hash of the chars wordEnd took in, joiners and inner dots included", () => {
+    const text = "Don’t 3.5 e.g. well-being, U.S. x";
+    const found: Array<[string, boolean]> = [];
+    for (let i = wordStart(text, 0, text.length); i < text.length; ) {
+      const end = wordEnd(text, i, text.length);
+      found.push([text.slice(i, end), lastWordHash() === charsHash(text, i, end)]);
+      i = wordStart(text, end, text.length);
+    }
+    expect(found).toEqual([
+      ["Don’t", true],
+      ["3.5", true],
+      ["e.g", true],
+      ["well-being", true],
+      ["U.S", true],
+      ["x", true],
+    ]);
+    expect(charsHash("ab", 0, 2)).not.toBe(charsHash("ba", 0, 2));
   });
 });
 

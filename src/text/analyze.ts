@@ -4,7 +4,7 @@ import { detectLanguage, primaryLanguage } from "./language.js";
 import { splitSentences } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
-import { wordEnd, wordStart } from "./words.js";
+import { lastWordHash, wordEnd, wordStart } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -148,7 +148,7 @@ export function analyzeText(article: Article): TextAnalysis {
       const sentenceIndex = sentences.length;
       for (let ws = wordStart(text, s, e); ws < e; ) {
         const we = wordEnd(text, ws, e);
-        const entry = internWord(text, ws, we);
+        const entry = internWord(text, ws, we, lastWordHash());
         words.push({
           start: verbatim ? base + ws : mapper.mapStart(ws),
           end: verbatim ? base + we : mapper.map(we),

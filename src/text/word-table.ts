@@ -48,11 +48,18 @@ function sharedNorm(raw: string): string {
   return norm;
 }
 
-/** The shared entry for the word text[start, end) (a non-empty range). */
-export function internWord(text: string, start: number, end: number): WordEntry {
-  // FNV-1a over the char codes: finds the entry without first slicing the word out
+/** FNV-1a over the char codes of text[start, end) (what `wordEnd` computes while it scans). */
+export function charsHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The shared entry for the word text[start, end) (a non-empty range) whose `charsHash` is `h`:
+ * found without first slicing the word out.
+ */
+export function internWord(text: string, start: number, end: number, h = charsHash(text, start, end)): WordEntry {
   const bucket = (h ^ (h >>> BUCKET_BITS)) & MASK;
   const length = end - start;
   for (let e = buckets[bucket]; e !== undefined; e = e.next) {
