@@ -12,6 +12,7 @@ export interface WordEntry {
   readonly raw: string;
   /** `normWord(raw)`, one string object per distinct norm */
   readonly norm: string;
+  /** low 30 bits of the chars' FNV-1a hash */
   readonly hash: number;
   next: WordEntry | undefined;
 }
@@ -61,9 +62,11 @@ export function charsHash(text: string, start: number, end: number): number {
  */
 export function internWord(text: string, start: number, end: number, h = charsHash(text, start, end)): WordEntry {
   const bucket = (h ^ (h >>> BUCKET_BITS)) & MASK;
+  // 30 bits fit V8's small integers: stored and compared without boxing
+  const key = h & 0x3fffffff;
   const length = end - start;
   for (let e = buckets[bucket]; e !== undefined; e = e.next) {
-    if (e.hash === h && e.raw.length === length && sameChars(e.raw, text, start)) return e;
+    if (e.hash === key && e.raw.length === length && sameChars(e.raw, text, start)) return e;
   }
   if (size >= LIMIT) {
     buckets.fill(undefined);
@@ -71,7 +74,7 @@ export function internWord(text: string, start: number, end: number, h = charsHa
     size = 0;
   }
   const raw = ownCopy(text, start, end);
-  const entry: WordEntry = { raw, norm: sharedNorm(raw), hash: h, next: buckets[bucket] };
+  const entry: WordEntry = { raw, norm: sharedNorm(raw), hash: key, next: buckets[bucket] };
   buckets[bucket] = entry;
   size++;
   return entry;
