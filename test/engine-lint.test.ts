@@ -163,6 +163,8 @@ describe("lintArticle", () => {
         on(wordRule("readability/b", "basil", { languages: ["en"] })),
         on(wordRule("seo/any", "El")),
         on(wordRule("seo/es", "El", { languages: ["es"] })),
+        // a rule's region subtag does not matter: "es-ES" covers an es-MX article
+        on(wordRule("seo/es-es", "El", { languages: ["EN", "es-ES"] })),
       ],
       settings,
     });
@@ -170,6 +172,7 @@ describe("lintArticle", () => {
       ["internal/language-skip", "info", 2, 7],
       ["seo/any", "warn", 4, 1],
       ["seo/es", "warn", 4, 1],
+      ["seo/es-es", "warn", 4, 1],
     ]);
     expect(diagnostics[0]?.message).toBe(
       'Skipped 2 rules that only support other languages than "es": readability/a, readability/b.',

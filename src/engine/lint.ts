@@ -9,6 +9,7 @@ import { compareDiagnostics, engineDiagnostic, makeDiagnostic } from "./diagnost
 import {
   type Diagnostic,
   isCorpusRule,
+  type Report,
   type ResolvedRule,
   type Rule,
   type RuleContext,
@@ -39,8 +40,10 @@ class ArticleFacts {
   #lang: string | null | undefined;
   #health: boolean | undefined;
   readonly lines: LineIndex;
+  readonly length: number;
   constructor(readonly article: Article) {
     this.lines = new LineIndex(article.source.text);
+    this.length = article.source.text.length;
   }
   get text(): TextAnalysis {
     this.#text ??= analyzeText(this.article);
@@ -67,6 +70,45 @@ class ArticleFacts {
   }
 }
 
+/** The primary subtags a rule's `meta.languages` allows, worked out once per rule rather than per article. */
+const ruleLanguages = new WeakMap<Rule<any>, ReadonlySet<string>>();
+
+function languagesOf(rule: Rule<any>): ReadonlySet<string> {
+  let langs = ruleLanguages.get(rule);
+  if (!langs) {
+    langs = new Set((rule.meta.languages ?? []).map(primaryLanguage));
+    ruleLanguages.set(rule, langs);
+  }
+  return langs;
+}
+
+/**
+ * What a rule sees: one small object per rule and article whose getters live on the
+ * class, instead of an object literal that builds fresh getters and closures each time.
+ */
+class Context implements RuleContext<any> {
+  constructor(
+    readonly article: Article,
+    readonly options: any,
+    readonly settings: RunSettings,
+    private readonly facts: ArticleFacts,
+    private readonly resolved: ResolvedRule,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+  get text(): TextAnalysis {
+    return this.facts.text;
+  }
+  get vocab(): VocabIndex {
+    return loadVocab();
+  }
+  report(report: Report): void {
+    const { facts } = this;
+    this.diagnostics.push(
+      makeDiagnostic(this.resolved.rule.meta, this.resolved.severity, report, facts.lines, facts.length),
+    );
+  }
+}
+
 /**
  * Runs the enabled per-article rules over one article. Corpus rules in the
  * list are ignored here (see corpus.ts). Diagnostics come back sorted.
@@ -75,7 +117,6 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   const { settings } = options;
   const facts = new ArticleFacts(article);
   const { lines } = facts;
-  const length = article.source.text.length;
   const diagnostics: Diagnostic[] = [];
 
   for (const note of article.readNotes) {
@@ -88,29 +129,12 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
     const rule = resolved.rule as Rule<any>;
     const { meta } = rule;
     if (meta.healthOnly && !healthEnabled(settings.health, () => facts.health)) continue;
-    if (meta.languages?.length && facts.lang !== null) {
-      const lang = facts.lang;
-      if (!meta.languages.some((l) => primaryLanguage(l) === lang)) {
-        skipped.push(meta.id);
-        continue;
-      }
+    if (meta.languages?.length && facts.lang !== null && !languagesOf(rule).has(facts.lang)) {
+      skipped.push(meta.id);
+      continue;
     }
-    const ctx: RuleContext<any> = {
-      article,
-      options: resolved.options,
-      get text() {
-        return facts.text;
-      },
-      get vocab(): VocabIndex {
-        return loadVocab();
-      },
-      settings,
-      report(report) {
-        diagnostics.push(makeDiagnostic(meta, resolved.severity, report, lines, length));
-      },
-    };
     try {
-      rule.check(ctx);
+      rule.check(new Context(article, resolved.options, settings, facts, resolved, diagnostics));
     } catch (err) {
       if (options.throwOnCrash) throw err;
       const reason = err instanceof Error ? err.message : String(err);

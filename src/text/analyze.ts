@@ -3,7 +3,8 @@ import type { TextPart } from "../model/span.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
 import { splitSentences } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
-import { normWord, scanWords } from "./words.js";
+import { internWord } from "./word-table.js";
+import { lastWordHash, wordEnd, wordStart } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -11,7 +12,14 @@ import { normWord, scanWords } from "./words.js";
  */
 class OffsetMapper {
   #run = 0;
-  constructor(private readonly part: TextPart) {}
+  readonly #map: ReadonlyArray<readonly [number, number, number]>;
+  readonly #start: number;
+  readonly #end: number;
+  constructor(part: TextPart) {
+    this.#map = part.map ?? [];
+    this.#start = part.span.start;
+    this.#end = part.span.end;
+  }
 
   /** Source offset of a range end: at a run boundary, the end of the earlier run. */
   map(offset: number): number {
@@ -24,25 +32,30 @@ class OffsetMapper {
   }
 
   #find(offset: number, preferNext: boolean): number {
-    const { map, span } = this.part;
-    if (!map || map.length === 0) return span.start + offset;
+    const map = this.#map;
+    const n = map.length;
+    if (n === 0) return this.#start + offset;
     let r = this.#run;
     // Same semantics as sourceOffset(): inside a run map linearly, between runs go to the next run's start.
-    while (r < map.length) {
-      const [t, s, len] = map[r] as [number, number, number];
+    while (r < n) {
+      const run = map[r] as readonly [number, number, number];
+      const t = run[0];
       if (offset < t) {
         this.#run = r;
-        return s;
+        return run[1];
       }
-      const next = map[r + 1];
-      if (offset < t + len || (offset === t + len && !(preferNext && next && next[0] === offset))) {
+      const end = t + run[2];
+      if (
+        offset < end ||
+        (offset === end && !(preferNext && r + 1 < n && (map[r + 1] as readonly number[])[0] === offset))
+      ) {
         this.#run = r;
-        return s + (offset - t);
+        return run[1] + (offset - t);
       }
       r++;
     }
     this.#run = r;
-    return span.end;
+    return this.#end;
   }
 }
 
@@ -89,24 +102,6 @@ function declaredLanguage(article: Article): { lang: string; source: TextAnalysi
   return undefined;
 }
 
-/**
- * Raw word → its normalised form, shared across articles. Rules look every word's norm up in
- * maps and sets (stems, syllables, word lists); handing them one string object per distinct
- * word lets those lookups reuse the cached hash and compare by identity, and keeps the
- * per-article garbage to the raw slices.
- */
-const norms = new Map<string, string>();
-
-function internedNorm(word: string): string {
-  let norm = norms.get(word);
-  if (norm === undefined) {
-    norm = normWord(word);
-    if (norms.size > 100_000) norms.clear();
-    norms.set(word, norm);
-  }
-  return norm;
-}
-
 /** Builds the shared text layer for an article (once; the engine caches it per article). */
 export function analyzeText(article: Article): TextAnalysis {
   const parts = visibleParts(article);
@@ -121,6 +116,9 @@ export function analyzeText(article: Article): TextAnalysis {
     const { part } = ref;
     const text = part.text;
     const mapper = new OffsetMapper(part);
+    // most parts are verbatim source: their offsets shift by the span start, no run lookup
+    const verbatim = !part.map || part.map.length === 0;
+    const base = part.span.start;
     const segment: Segment = {
       kind: ref.kind,
       index: ref.index,
@@ -140,7 +138,7 @@ export function analyzeText(article: Article): TextAnalysis {
       ref.kind === "heading" || ref.kind === "title" ? trimmedWhole(text) : splitSentences(text, segLang);
     for (const [s, e] of ranges) {
       const sentence: Sentence = {
-        start: mapper.mapStart(s),
+        start: verbatim ? base + s : mapper.mapStart(s),
         end: 0,
         text: text.slice(s, e),
         firstWord: words.length,
@@ -148,17 +146,19 @@ export function analyzeText(article: Article): TextAnalysis {
         segment: segIndex,
       };
       const sentenceIndex = sentences.length;
-      scanWords(text, s, e, (ws, we) => {
-        const w = text.slice(ws, we);
+      for (let ws = wordStart(text, s, e); ws < e; ) {
+        const we = wordEnd(text, ws, e);
+        const entry = internWord(text, ws, we, lastWordHash());
         words.push({
-          start: mapper.mapStart(ws),
-          end: mapper.map(we),
-          text: w,
-          norm: internedNorm(w),
+          start: verbatim ? base + ws : mapper.mapStart(ws),
+          end: verbatim ? base + we : mapper.map(we),
+          text: entry.raw,
+          norm: entry.norm,
           sentence: sentenceIndex,
         });
-      });
-      sentence.end = mapper.map(e);
+        ws = wordStart(text, we, e);
+      }
+      sentence.end = verbatim ? base + e : mapper.map(e);
       sentence.wordCount = words.length - sentence.firstWord;
       sentences.push(sentence);
     }

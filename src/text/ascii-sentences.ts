@@ -47,18 +47,23 @@ const MORE = new Map<number, number>([
 ]);
 for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) MORE.set(c, c <= 0xde ? UPPER : LOWER);
 
+/** MORE as a table below its largest code (every listed class is non-zero, so 0 means "not listed"): a load, not a Map lookup, per character. */
+const MORE_LIMIT = Math.max(...MORE.keys()) + 1;
+const MORE_CLASS = new Uint8Array(MORE_LIMIT);
+for (const [c, cls] of MORE) MORE_CLASS[c] = cls;
+
 /** Whether every character's class is known here (the only text `asciiSentenceBreaks` may be given). */
 export function knownClasses(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 127 && !MORE.has(c)) return false;
+    if (c > 127 && (c >= MORE_LIMIT || MORE_CLASS[c] === 0)) return false;
   }
   return true;
 }
 
 function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  return c < 128 ? (CLASS[c] as number) : (MORE.get(c) as number);
+  return c < 128 ? (CLASS[c] as number) : (MORE_CLASS[c] as number);
 }
 
 /**

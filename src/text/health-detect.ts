@@ -59,11 +59,23 @@ function hashStep(hash: number, lowerCode: number): number {
   return (Math.imul(hash, 31) + lowerCode) | 0;
 }
 
-const HEALTH_HASHES = new Set<number>();
+/**
+ * A bit per hash value (low 20 bits) of the health words: a token whose bit is clear is no health
+ * word. A Set of the full int32 hashes would box most of them (V8's small integers have 31 bits)
+ * on every lookup; a set bit only means "slice and check the word".
+ */
+const FILTER_BITS = 20;
+const HEALTH_FILTER = new Uint8Array(1 << (FILTER_BITS - 3));
 for (const w of HEALTH_WORDS) {
   let hash = 0;
   for (let i = 0; i < w.length; i++) hash = hashStep(hash, w.charCodeAt(i));
-  HEALTH_HASHES.add(hash);
+  const bit = hash & ((1 << FILTER_BITS) - 1);
+  HEALTH_FILTER[bit >>> 3]! |= 1 << (bit & 7);
+}
+
+function maybeHealthWord(hash: number): boolean {
+  const bit = hash & ((1 << FILTER_BITS) - 1);
+  return ((HEALTH_FILTER[bit >>> 3] as number) & (1 << (bit & 7))) !== 0;
 }
 
 /** A character outside the `[\p{L}-]+` tokens (once lower-cased). */
@@ -74,11 +86,15 @@ const COMPLEX = -2;
 const lowered = new Map<number, number>();
 const TOKEN_CHAR = /^[\p{L}-]$/u;
 
+/** ASCII char code → its lower-case token code or SEPARATOR: one load per character of the article. */
+const ASCII_LOWERED = new Int16Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 65 && c <= 90) ASCII_LOWERED[c] = c + 32;
+  else ASCII_LOWERED[c] = (c >= 97 && c <= 122) || c === 45 ? c : SEPARATOR;
+}
+
 function lowerTokenCode(c: number): number {
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return c + 32;
-    return (c >= 97 && c <= 122) || c === 45 ? c : SEPARATOR;
-  }
+  if (c < 128) return ASCII_LOWERED[c] as number;
   let code = lowered.get(c);
   if (code === undefined) {
     const lower = String.fromCharCode(c).toLowerCase();
@@ -132,7 +148,7 @@ function tallyPart(tally: Tally, text: string): void {
       if (code === SEPARATOR) break;
       hash = hashStep(hash, code);
     }
-    if (HEALTH_HASHES.has(hash)) count(tally, text.slice(start, i).toLowerCase());
+    if (maybeHealthWord(hash)) count(tally, text.slice(start, i).toLowerCase());
     else tally.total++;
   }
 }

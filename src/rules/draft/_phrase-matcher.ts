@@ -77,8 +77,15 @@ export class PhraseMatcher {
 
   /** Longest phrase starting at `words[i]` (not past `to`), or undefined. */
   matchAt(words: readonly Word[], i: number, to: number): PhraseMatch | undefined {
+    if (this.#cannotStart(words, i, to)) return undefined;
     const found = this.#longest(this.#root, words, i, to);
     return found ? { first: i, last: found.end - 1, phrase: found.phrase } : undefined;
+  }
+
+  /** Whether no phrase can start at words[i]: most words open no phrase, and this settles them without the search. */
+  #cannotStart(words: readonly Word[], i: number, to: number): boolean {
+    const root = this.#root;
+    return root.phrase === undefined && root.any === undefined && (i >= to || !root.next.has(words[i]!.norm));
   }
 
   #longest(node: Node, words: readonly Word[], j: number, to: number): { end: number; phrase: string } | undefined {
@@ -107,7 +114,8 @@ export class PhraseMatcher {
 
   /** Whether any phrase occurs in words[from, to). */
   some(words: readonly Word[], from = 0, to = words.length): boolean {
-    for (let i = from; i < to; i++) if (this.#longest(this.#root, words, i, to)) return true;
+    for (let i = from; i < to; i++)
+      if (!this.#cannotStart(words, i, to) && this.#longest(this.#root, words, i, to)) return true;
     return false;
   }
 }

@@ -25,6 +25,9 @@ const faqRepeatsBody = bundle([
   "### Does food matter?",
   p1,
 ]);
+// shingles count once per paragraph: p2 twice over holds p2's 16 shingles and 2 across the seam, 16/18 = 88%
+const doubled = `${p2} ${p2}`;
+const repeatsItself = bundle(["# Migraine and Diet", p2, "## Again", doubled]);
 
 const cases: Array<[string, RuleCase]> = [
   ["an identical paragraph", { code: twice, errors: [{ messageId: "duplicate", ...loc(twice, p1, 2) }] }],
@@ -34,6 +37,14 @@ const cases: Array<[string, RuleCase]> = [
   [
     "a FAQ answer that repeats a body paragraph word for word",
     { code: faqRepeatsBody, errors: [{ messageId: "duplicate", ...loc(faqRepeatsBody, p1, 2) }] },
+  ],
+  [
+    "a paragraph that says an earlier one twice over",
+    { code: repeatsItself, errors: [{ messageId: "nearDuplicate", ...loc(repeatsItself, doubled) }] },
+  ],
+  [
+    "a paragraph that says an earlier one twice, below 0.9",
+    { code: repeatsItself, options: { threshold: 0.9 }, errors: [] },
   ],
   ["different paragraphs", { code: bundle(["# Migraine and Diet", p1, p2]), errors: [] }],
 ];

@@ -12,12 +12,6 @@ const options = z.object({
 });
 export type DuplicateParagraphOptions = z.infer<typeof options>;
 
-interface Unit {
-  seg: Segment;
-  /** sorted, distinct shingle hashes */
-  shingles: Int32Array;
-}
-
 /** 30-bit FNV-1a of a word: numbers compare faster than strings and need no lookup table. */
 function wordHash(norm: string): number {
   let h = 0x811c9dc5;
@@ -25,40 +19,70 @@ function wordHash(norm: string): number {
   return h & 0x3fffffff;
 }
 
-/** Sorted distinct hashes of the k-word shingles of words[from, from + count). */
-function shinglesOf(hashes: Int32Array, from: number, count: number, k: number): Int32Array {
-  const size = Math.min(k, count);
-  const n = count - size + 1;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0;
-    // collisions are rare and only make two shingles look alike
-    for (let j = 0; j < size; j++) h = Math.imul(h ^ hashes[from + i + j]!, 0x01000193);
-    out[i] = h;
+/**
+ * Which earlier paragraphs hold each shingle: an open-addressing table of shingle hashes whose
+ * slots head a list of (paragraph, next) nodes. Adding a paragraph's shingles counts its overlap
+ * with every earlier paragraph in one pass over the shingles, instead of sorting each paragraph's
+ * set and merging it with every earlier one. Buffers are reused from article to article; a slot
+ * belongs to the current article only when its stamp is the current generation.
+ */
+class ShingleIndex {
+  #keys = new Int32Array(1024);
+  #stamps = new Int32Array(1024);
+  #heads = new Int32Array(1024);
+  #nodeUnit = new Int32Array(1024);
+  #nodeNext = new Int32Array(1024);
+  #nodes = 0;
+  #generation = 0;
+
+  /** Starts a new article whose paragraphs hold at most `shingles` shingles in all. */
+  reset(shingles: number): void {
+    const want = Math.max(1024, 2 ** Math.ceil(Math.log2(shingles * 2 + 1)));
+    if (want > this.#keys.length) {
+      this.#keys = new Int32Array(want);
+      this.#stamps = new Int32Array(want);
+      this.#heads = new Int32Array(want);
+    }
+    if (shingles > this.#nodeUnit.length) {
+      this.#nodeUnit = new Int32Array(shingles);
+      this.#nodeNext = new Int32Array(shingles);
+    }
+    this.#nodes = 0;
+    this.#generation++;
+    if (this.#generation === 0x7fffffff) {
+      this.#stamps.fill(0);
+      this.#generation = 1;
+    }
   }
-  out.sort();
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i]!;
-  return out.subarray(0, distinct);
+
+  /**
+   * Adds shingle `h` of paragraph `unit` (paragraphs are added in order): adds 1 to `shared[j]` for
+   * each earlier paragraph j holding it and returns true, or returns false when `unit` already holds it.
+   */
+  add(h: number, unit: number, shared: Int32Array): boolean {
+    const keys = this.#keys;
+    const stamps = this.#stamps;
+    const mask = keys.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (stamps[slot] === this.#generation && keys[slot] !== h) slot = (slot + 1) & mask;
+    let head = -1;
+    if (stamps[slot] === this.#generation) {
+      head = this.#heads[slot]!;
+      if (this.#nodeUnit[head] === unit) return false;
+      for (let n = head; n >= 0; n = this.#nodeNext[n]!) shared[this.#nodeUnit[n]!]!++;
+    } else {
+      stamps[slot] = this.#generation;
+      keys[slot] = h;
+    }
+    const node = this.#nodes++;
+    this.#nodeUnit[node] = unit;
+    this.#nodeNext[node] = head;
+    this.#heads[slot] = node;
+    return true;
+  }
 }
 
-/** Size of the intersection of two sorted distinct arrays (one merge pass). */
-function common(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let both = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      both++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return both;
-}
+const index = new ShingleIndex();
 
 const PROSE: ReadonlySet<string> = new Set(["paragraph", "list-item", "faq-answer"]);
 
@@ -86,27 +110,45 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     const { threshold, minWords, shingleSize } = ctx.options;
     const { words, segments } = ctx.text;
     const seen = new Set<number>();
-    const units: Unit[] = [];
-    let hashes: Int32Array | undefined;
+    const units: Segment[] = [];
+    let total = 0;
     for (const seg of segments) {
       if (!PROSE.has(seg.kind) || seg.wordCount < minWords || seen.has(seg.start)) continue;
       seen.add(seg.start);
-      if (!hashes) {
-        hashes = new Int32Array(words.length);
-        for (let i = 0; i < words.length; i++) hashes[i] = wordHash(words[i]!.norm);
-      }
-      units.push({ seg, shingles: shinglesOf(hashes, seg.firstWord, seg.wordCount, shingleSize) });
+      units.push(seg);
+      total += seg.wordCount;
     }
-    for (let i = 1; i < units.length; i++) {
-      const unit = units[i]!;
-      const a = unit.shingles.length;
+    if (units.length < 2) return;
+    index.reset(total);
+    const hashes = new Int32Array(words.length);
+    for (const seg of units) {
+      for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = wordHash(words[i]!.norm);
+    }
+    /** distinct shingles per paragraph */
+    const sizes = new Int32Array(units.length);
+    /** shingles paragraph i shares with each earlier one */
+    const shared = new Int32Array(units.length);
+    for (let i = 0; i < units.length; i++) {
+      const seg = units[i]!;
+      shared.fill(0, 0, i);
+      const k = Math.min(shingleSize, seg.wordCount);
+      const n = seg.wordCount - k + 1;
+      let distinct = 0;
+      for (let s = 0; s < n; s++) {
+        let h = 0;
+        // collisions are rare and only make two shingles look alike
+        for (let j = 0; j < k; j++) h = Math.imul(h ^ hashes[seg.firstWord + s + j]!, 0x01000193);
+        if (index.add(h, i, shared)) distinct++;
+      }
+      sizes[i] = distinct;
+      const a = distinct;
       let best = 0;
-      let match: Unit | undefined;
+      let match: Segment | undefined;
       for (let j = 0; j < i; j++) {
-        const b = units[j]!.shingles.length;
+        const b = sizes[j]!;
         // Jaccard is at most min/max: skip pairs whose sizes alone rule it out
         if (Math.min(a, b) / Math.max(a, b) < threshold) continue;
-        const both = common(unit.shingles, units[j]!.shingles);
+        const both = shared[j]!;
         const sim = both / (a + b - both);
         if (sim > best) {
           best = sim;
@@ -114,16 +156,16 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
         }
       }
       if (!match || best < threshold) continue;
-      const first = match.seg.firstWord;
+      const first = match.firstWord;
       const excerpt = words
-        .slice(first, first + Math.min(6, match.seg.wordCount))
+        .slice(first, first + Math.min(6, match.wordCount))
         .map((w) => w.text)
         .join(" ");
-      const identical = best === 1 && unit.seg.wordCount === match.seg.wordCount;
+      const identical = best === 1 && seg.wordCount === match.wordCount;
       ctx.report({
         messageId: identical ? "duplicate" : "nearDuplicate",
         data: { excerpt, percent: Math.floor(best * 100) },
-        span: { start: unit.seg.start, end: unit.seg.end },
+        span: { start: seg.start, end: seg.end },
       });
     }
   },

@@ -1,0 +1,81 @@
+import { normWord } from "./words.js";
+
+/**
+ * One distinct word as written, shared by every article of a run: the text
+ * layer hands each word token this entry's `raw` and `norm` strings instead
+ * of slicing and lower-casing the word again, so a token costs no string
+ * allocation once its word has been seen, and rules that look norms up in
+ * maps and sets get the same string object (cached hash, identity compare).
+ */
+export interface WordEntry {
+  /** the word as written */
+  readonly raw: string;
+  /** `normWord(raw)`, one string object per distinct norm */
+  readonly norm: string;
+  /** low 30 bits of the chars' FNV-1a hash */
+  readonly hash: number;
+  next: WordEntry | undefined;
+}
+
+const BUCKET_BITS = 16;
+const MASK = (1 << BUCKET_BITS) - 1;
+/** A run over unusual text must not grow the table without bound: past this, start over. */
+const LIMIT = 100_000;
+/** Strings this long may be V8 slices that keep the whole article alive; the table stores copies. */
+const SLICE_MIN = 13;
+
+const buckets: Array<WordEntry | undefined> = new Array(1 << BUCKET_BITS).fill(undefined);
+const norms = new Map<string, string>();
+let size = 0;
+
+function sameChars(raw: string, text: string, start: number): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** A standalone copy of text[start, end) that references no larger string. */
+function ownCopy(text: string, start: number, end: number): string {
+  if (end - start < SLICE_MIN) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+
+function sharedNorm(raw: string): string {
+  const norm = normWord(raw);
+  const known = norms.get(norm);
+  if (known !== undefined) return known;
+  norms.set(norm, norm);
+  return norm;
+}
+
+/** FNV-1a over the char codes of text[start, end) (what `wordEnd` computes while it scans). */
+export function charsHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The shared entry for the word text[start, end) (a non-empty range) whose `charsHash` is `h`:
+ * found without first slicing the word out.
+ */
+export function internWord(text: string, start: number, end: number, h = charsHash(text, start, end)): WordEntry {
+  const bucket = (h ^ (h >>> BUCKET_BITS)) & MASK;
+  // 30 bits fit V8's small integers: stored and compared without boxing
+  const key = h & 0x3fffffff;
+  const length = end - start;
+  for (let e = buckets[bucket]; e !== undefined; e = e.next) {
+    if (e.hash === key && e.raw.length === length && sameChars(e.raw, text, start)) return e;
+  }
+  if (size >= LIMIT) {
+    buckets.fill(undefined);
+    norms.clear();
+    size = 0;
+  }
+  const raw = ownCopy(text, start, end);
+  const entry: WordEntry = { raw, norm: sharedNorm(raw), hash: key, next: buckets[bucket] };
+  buckets[bucket] = entry;
+  size++;
+  return entry;
+}
