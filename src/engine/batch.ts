@@ -3,19 +3,20 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
-import { type Counts, countResult, type FileResult } from "../report/types.js";
+import { LineIndex } from "../model/span.js";
+import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
 import { codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
-import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION } from "./checked-record.js";
+import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION, type RecordHead } from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
-import { lintCorpus } from "./corpus.js";
+import { KnownLines, lintCorpus } from "./corpus.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
 import { StringPool } from "./intern.js";
 import { autoWorkers, runOrdered } from "./pool.js";
-import { AppendFile } from "./records.js";
+import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
 
@@ -149,8 +150,8 @@ export async function checkTask(task: { paths: readonly string[]; spec: CheckSpe
 }
 
 function encodeLoaded(checked: CheckedText): string {
-  const { source: _source, ...result } = checked.result;
-  return encodeChecked(result, checked.entry);
+  const { source, ...result } = checked.result;
+  return encodeChecked(result, checked.entry, source);
 }
 
 /** Everything besides a file's content that changes its result: the cache salt. */
@@ -179,6 +180,20 @@ function readText(cwd: string, path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function readBytes(cwd: string, path: string): Buffer | undefined {
+  try {
+    return readFileSync(resolve(cwd, path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored record's head, read without the body when the head is short (it nearly always is). */
+function storedHead(stored: Stored): RecordHead {
+  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) });
+  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span));
 }
 
 /** Files per pool task: fewer messages between threads, still a fine-grained ordering window. */
@@ -220,13 +235,19 @@ export async function checkStream(
   const fileOf = new Uint8Array(n);
   const offsets = new Float64Array(n);
   const lengths = new Float64Array(n);
-  const entries: Array<CorpusEntry | undefined> = new Array(n);
+  // the corpus summaries, with what places a corpus finding in the file without reading it again
+  const entries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] } | undefined> = new Array(n);
   const texts: Array<string | undefined> | undefined = holdSources && options.keepSource ? new Array(n) : undefined;
   const counts = countResult({ path: "", diagnostics: [] });
-  const add = (c: Counts) => {
-    for (const key of Object.keys(counts) as Array<keyof Counts>) counts[key] += c[key];
-  };
   let spill: AppendFile | undefined;
+  const spillFile = (): AppendFile => {
+    if (!spill) {
+      spill = AppendFile.create(join(tmpdir(), `copydesk-results-${process.pid}-${Date.now()}.tmp`));
+      // gone from the directory at once; the open file stays readable until closed (POSIX)
+      if (process.platform !== "win32") rmSync(spill.path, { force: true });
+    }
+    return spill;
+  };
   const place = (index: number, stored: Stored) => {
     let id = files.indexOf(stored.file);
     if (id < 0) id = files.push(stored.file) - 1;
@@ -237,20 +258,13 @@ export async function checkStream(
   let done = 0;
   const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
     const path = paths[index] as string;
-    const head = decodeHead(typeof record === "string" ? record : record.file.read(record.span));
+    const head = typeof record === "string" ? decodeHead(record) : storedHead(record);
     if (head.fatal !== undefined) fatal.set(index, { path, diagnostics: [], fatal: head.fatal });
     else if (typeof record !== "string") place(index, record);
     else if (cache && key) place(index, cache.set(key, record));
-    else {
-      if (!spill) {
-        spill = AppendFile.create(join(tmpdir(), `copydesk-results-${process.pid}-${Date.now()}.tmp`));
-        // gone from the directory at once; the open file stays readable until closed (POSIX)
-        if (process.platform !== "win32") rmSync(spill.path, { force: true });
-      }
-      place(index, { file: spill, span: spill.append(record) });
-    }
-    add(head.counts);
-    if (head.entry) entries[index] = { path, ...head.entry };
+    else place(index, { file: spillFile(), span: spillFile().append(record) });
+    addCounts(counts, head.counts);
+    if (head.entry) entries[index] = { entry: { path, ...head.entry }, ...(head.lines ? { lines: head.lines } : {}) };
     if (texts && head.fatal === undefined) texts[index] = text;
     options.onProgress?.(++done, n);
   };
@@ -263,10 +277,11 @@ export async function checkStream(
       pending.push({ index, path });
       continue;
     }
-    const text = readText(spec.cwd, path);
-    const key = text === undefined ? undefined : RecordCache.key(text);
+    // the key hashes the bytes as read, so an unchanged file is never decoded
+    const bytes = readBytes(spec.cwd, path);
+    const key = bytes === undefined ? undefined : RecordCache.key(bytes);
     const hit = key ? cache.get(key) : undefined;
-    if (hit) take(index, hit, key, text);
+    if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);
     else pending.push({ index, path, ...(key ? { key } : {}) });
   }
 
@@ -301,22 +316,37 @@ export async function checkStream(
   });
   cache?.save();
 
-  // Corpus rules see every article, cached or not; line/column need the text of only the files they flag.
+  // Corpus rules see every article, cached or not. Their findings go to disk as they are made (a corpus
+  // of look-alike drafts can flag every file), and they are placed by the lines the records carry.
   const textOf = (index: number) => texts?.[index] ?? readText(spec.cwd, paths[index] as string) ?? "";
-  const corpus = new Map<number, Diagnostic[]>();
+  const corpus = new Map<number, Span[]>();
   const rules = prep.options.rules;
   const listed: number[] = [];
   for (let index = 0; index < n; index++) if (entries[index]) listed.push(index);
   if (listed.length > 0 && rules.some((r) => isCorpusRule(r.rule))) {
-    const perFile = lintCorpus(
-      listed.map((index) => entries[index] as CorpusEntry),
-      { rules, texts: (k) => textOf(listed[k] as number) },
+    const summary = (k: number) => entries[listed[k] as number] as NonNullable<(typeof entries)[number]>;
+    lintCorpus(
+      listed.map((index) => (entries[index] as NonNullable<(typeof entries)[number]>).entry),
+      {
+        rules,
+        texts: (k) => textOf(listed[k] as number),
+        located: (k) => {
+          const at = summary(k).lines;
+          if (!at) {
+            const text = textOf(listed[k] as number);
+            return { lines: new LineIndex(text), length: text.length };
+          }
+          return { lines: new KnownLines(at.marks, () => textOf(listed[k] as number)), length: at.length };
+        },
+        sink: (k, diagnostic) => {
+          const index = listed[k] as number;
+          const spans = corpus.get(index) ?? [];
+          spans.push(spillFile().append(JSON.stringify(diagnostic)));
+          corpus.set(index, spans);
+          addCounts(counts, countResult({ path: "", diagnostics: [diagnostic] }));
+        },
+      },
     );
-    perFile.forEach((extra, k) => {
-      if (extra.length === 0) return;
-      corpus.set(listed[k] as number, extra);
-      add(countResult({ path: "", diagnostics: extra }));
-    });
   }
   entries.length = 0;
 
@@ -329,7 +359,11 @@ export async function checkStream(
       }
       const file = files[fileOf[index] as number] as AppendFile;
       const body = decodeBody(file.read({ offset: offsets[index] as number, length: lengths[index] as number }));
-      const extra = corpus.get(index);
+      // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
+      const extra = corpus
+        .get(index)
+        ?.map((span) => JSON.parse((spill as AppendFile).read(span).toString()) as Diagnostic)
+        .sort(compareDiagnostics);
       const result: FileResult = {
         path: paths[index] as string,
         diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,

@@ -42,7 +42,7 @@ export interface CacheStats {
   rebuilt: boolean;
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
@@ -160,7 +160,7 @@ export class RecordCache {
   }
 
   /** Key of a file's content (the salt is checked at file level, so it is not mixed in here). */
-  static key(content: string): string {
+  static key(content: string | Buffer): string {
     return sha256(content);
   }
 

@@ -1,5 +1,7 @@
+import { LineIndex } from "../model/span.js";
 import type { FileResult } from "../report/types.js";
 import { type Counts, countResult } from "../report/types.js";
+import { entryMarks } from "./corpus.js";
 import type { CorpusEntry, Diagnostic } from "./types.js";
 
 /**
@@ -9,11 +11,13 @@ import type { CorpusEntry, Diagnostic } from "./types.js";
  * the report is written. Neither carries the path: the same content may sit at another path.
  * Bump `RECORD_VERSION` whenever this layout changes (it is part of the cache salt).
  */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 export interface RecordHead {
   counts: Counts;
   entry?: Omit<CorpusEntry, "path">;
+  /** the text's length and where the entry's spans sit (`entryMarks`): corpus findings are placed without the text */
+  lines?: { length: number; marks: number[] };
   /** why the file could not be read (such results are kept in memory, never cached) */
   fatal?: string;
 }
@@ -24,11 +28,16 @@ export interface RecordBody {
   scores?: unknown;
 }
 
-export function encodeChecked(result: Omit<FileResult, "source">, entry: CorpusEntry | undefined): string {
+export function encodeChecked(
+  result: Omit<FileResult, "source">,
+  entry: CorpusEntry | undefined,
+  text: string | undefined,
+): string {
   const head: RecordHead = { counts: countResult(result) };
   if (entry) {
     const { path: _path, ...rest } = entry;
     head.entry = rest;
+    if (text !== undefined) head.lines = { length: text.length, marks: entryMarks(entry, new LineIndex(text)) };
   }
   if (result.fatal !== undefined) head.fatal = result.fatal;
   const body: RecordBody = { diagnostics: result.diagnostics };
