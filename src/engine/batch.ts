@@ -192,8 +192,8 @@ function readBytes(cwd: string, path: string): Buffer | undefined {
 
 /** A stored record's head, read without the body when the head is short (it nearly always is). */
 function storedHead(stored: Stored): RecordHead {
-  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) });
-  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span));
+  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) }, true);
+  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
 }
 
 /** Files per pool task: fewer messages between threads, still a fine-grained ordering window. */
@@ -358,7 +358,7 @@ export async function checkStream(
         continue;
       }
       const file = files[fileOf[index] as number] as AppendFile;
-      const body = decodeBody(file.read({ offset: offsets[index] as number, length: lengths[index] as number }));
+      const body = decodeBody(file.read({ offset: offsets[index] as number, length: lengths[index] as number }, true));
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
       const extra = corpus
         .get(index)

@@ -19,6 +19,9 @@ export class AppendFile {
   #pending: Array<string | Buffer> = [];
   #pendingBytes = 0;
   #closed = false;
+  /** the last large read, which serves the records after it when the caller reads forward */
+  #window: Buffer | undefined;
+  #windowAt = 0;
 
   private constructor(
     readonly path: string,
@@ -60,9 +63,22 @@ export class AppendFile {
     writeAll(this.fd, bytes, this.#size - bytes.length);
   }
 
-  read(span: Span): Buffer {
-    if (span.offset + span.length > this.#size - this.#pendingBytes) this.flush();
-    return readAt(this.fd, span.offset, span.length);
+  /**
+   * The bytes of a span (a view: decode it, do not keep it). `forward`: the caller reads the file
+   * front to back (a run's records, in input order), so one read of about 1 MB serves the next
+   * records too, instead of a system call and a buffer each.
+   */
+  read(span: Span, forward = false): Buffer {
+    const end = span.offset + span.length;
+    if (end > this.#size - this.#pendingBytes) this.flush();
+    const window = this.#window;
+    if (window && span.offset >= this.#windowAt && end <= this.#windowAt + window.length)
+      return window.subarray(span.offset - this.#windowAt, end - this.#windowAt);
+    if (!forward || span.length >= FLUSH_BYTES) return readAt(this.fd, span.offset, span.length);
+    // written bytes never change, so the window stays valid however the file grows
+    this.#window = readAt(this.fd, span.offset, Math.min(FLUSH_BYTES, this.#size - this.#pendingBytes - span.offset));
+    this.#windowAt = span.offset;
+    return this.#window.subarray(0, span.length);
   }
 
   close(): void {

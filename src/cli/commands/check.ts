@@ -99,17 +99,40 @@ function* errorsOnly(results: Iterable<FileResult>): Generator<FileResult> {
   for (const r of results) yield { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") };
 }
 
-/** Writes a report in pieces of about 64 KB: never one string larger than V8 allows, never a write per line. */
-function writeBuffered(chunks: Iterable<string>, write: (text: string) => void): void {
-  let buffer = "";
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= 65536) {
-      write(buffer);
-      buffer = "";
+const WRITE_BYTES = 1 << 17;
+
+/**
+ * Writes a report in pieces of about 64–128 KB: never one string larger than V8 allows, never a write
+ * per line. With a byte sink each chunk is encoded straight into the buffer (no joined string at all).
+ */
+export function writeBuffered(chunks: Iterable<string>, io: CliIo): void {
+  const bytes = io.stdoutBytes;
+  if (!bytes) {
+    let buffer = "";
+    for (const chunk of chunks) {
+      buffer += chunk;
+      if (buffer.length >= 65536) {
+        io.stdout(buffer);
+        buffer = "";
+      }
     }
+    if (buffer) io.stdout(buffer);
+    return;
   }
-  if (buffer) write(buffer);
+  // a fresh buffer per write: the stream may still hold the previous one
+  let buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
+  for (const chunk of chunks) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (used + chunk.length * 3 > WRITE_BYTES && used > 0) {
+      bytes(buffer.subarray(0, used));
+      buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      used = 0;
+    }
+    if (chunk.length * 3 > WRITE_BYTES) bytes(Buffer.from(chunk));
+    else used += buffer.write(chunk, used);
+  }
+  if (used > 0) bytes(buffer.subarray(0, used));
 }
 
 /**
@@ -170,7 +193,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
           rules: rules.map((r) => r.rule.meta),
           toolVersion: VERSION,
         });
-        writeBuffered(chunks, io.stdout);
+        writeBuffered(chunks, io);
       } finally {
         batch.close();
       }
