@@ -235,8 +235,6 @@ export async function checkStream(
   const fileOf = new Uint8Array(n);
   const offsets = new Float64Array(n);
   const lengths = new Float64Array(n);
-  // the corpus summaries, with what places a corpus finding in the file without reading it again
-  const entries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] } | undefined> = new Array(n);
   const texts: Array<string | undefined> | undefined = holdSources && options.keepSource ? new Array(n) : undefined;
   const counts = countResult({ path: "", diagnostics: [] });
   let spill: AppendFile | undefined;
@@ -248,6 +246,10 @@ export async function checkStream(
     }
     return spill;
   };
+  const storedAt = (index: number): Stored => ({
+    file: files[fileOf[index] as number] as AppendFile,
+    span: { offset: offsets[index] as number, length: lengths[index] as number },
+  });
   const place = (index: number, stored: Stored) => {
     let id = files.indexOf(stored.file);
     if (id < 0) id = files.push(stored.file) - 1;
@@ -264,7 +266,6 @@ export async function checkStream(
     else if (cache && key) place(index, cache.set(key, record));
     else place(index, { file: spillFile(), span: spillFile().append(record) });
     addCounts(counts, head.counts);
-    if (head.entry) entries[index] = { entry: { path, ...head.entry }, ...(head.lines ? { lines: head.lines } : {}) };
     if (texts && head.fatal === undefined) texts[index] = text;
     options.onProgress?.(++done, n);
   };
@@ -321,34 +322,46 @@ export async function checkStream(
   const textOf = (index: number) => texts?.[index] ?? readText(spec.cwd, paths[index] as string) ?? "";
   const corpus = new Map<number, Span[]>();
   const rules = prep.options.rules;
-  const listed: number[] = [];
-  for (let index = 0; index < n; index++) if (entries[index]) listed.push(index);
-  if (listed.length > 0 && rules.some((r) => isCorpusRule(r.rule))) {
-    const summary = (k: number) => entries[listed[k] as number] as NonNullable<(typeof entries)[number]>;
-    lintCorpus(
-      listed.map((index) => (entries[index] as NonNullable<(typeof entries)[number]>).entry),
-      {
-        rules,
-        texts: (k) => textOf(listed[k] as number),
-        located: (k) => {
-          const at = summary(k).lines;
-          if (!at) {
-            const text = textOf(listed[k] as number);
-            return { lines: new LineIndex(text), length: text.length };
-          }
-          return { lines: new KnownLines(at.marks, () => textOf(listed[k] as number)), length: at.length };
+  if (rules.some((r) => isCorpusRule(r.rule))) {
+    // the summaries come back from the records (read forward, in input order) only now, all together:
+    // held from the first file on, they would be scattered through memory the whole run
+    const listed: number[] = [];
+    const summaries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] }> = [];
+    for (let index = 0; index < n; index++) {
+      if (fatal.has(index)) continue;
+      const head = storedHead(storedAt(index));
+      if (!head.entry) continue;
+      listed.push(index);
+      summaries.push({
+        entry: { path: paths[index] as string, ...head.entry },
+        ...(head.lines ? { lines: head.lines } : {}),
+      });
+    }
+    // (no summaries: no corpus pass, as before)
+    if (summaries.length > 0)
+      lintCorpus(
+        summaries.map((s) => s.entry),
+        {
+          rules,
+          texts: (k) => textOf(listed[k] as number),
+          located: (k) => {
+            const at = summaries[k]?.lines;
+            if (!at) {
+              const text = textOf(listed[k] as number);
+              return { lines: new LineIndex(text), length: text.length };
+            }
+            return { lines: new KnownLines(at.marks, () => textOf(listed[k] as number)), length: at.length };
+          },
+          sink: (k, diagnostic) => {
+            const index = listed[k] as number;
+            const spans = corpus.get(index) ?? [];
+            spans.push(spillFile().append(JSON.stringify(diagnostic)));
+            corpus.set(index, spans);
+            addCounts(counts, countResult({ path: "", diagnostics: [diagnostic] }));
+          },
         },
-        sink: (k, diagnostic) => {
-          const index = listed[k] as number;
-          const spans = corpus.get(index) ?? [];
-          spans.push(spillFile().append(JSON.stringify(diagnostic)));
-          corpus.set(index, spans);
-          addCounts(counts, countResult({ path: "", diagnostics: [diagnostic] }));
-        },
-      },
-    );
+      );
   }
-  entries.length = 0;
 
   function* results(): Generator<FileResult> {
     for (let index = 0; index < n; index++) {
@@ -357,8 +370,8 @@ export async function checkStream(
         yield failed;
         continue;
       }
-      const file = files[fileOf[index] as number] as AppendFile;
-      const body = decodeBody(file.read({ offset: offsets[index] as number, length: lengths[index] as number }, true));
+      const stored = storedAt(index);
+      const body = decodeBody(stored.file.read(stored.span, true));
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
       const extra = corpus
         .get(index)
