@@ -196,6 +196,9 @@ function storedHead(stored: Stored): RecordHead {
   return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
 }
 
+/** temporary result files made by this process (their names) */
+let spills = 0;
+
 /** Files per pool task: fewer messages between threads, still a fine-grained ordering window. */
 const FILES_PER_TASK = 4;
 
@@ -240,7 +243,7 @@ export async function checkStream(
   let spill: AppendFile | undefined;
   const spillFile = (): AppendFile => {
     if (!spill) {
-      spill = AppendFile.create(join(tmpdir(), `copydesk-results-${process.pid}-${Date.now()}.tmp`));
+      spill = AppendFile.create(join(tmpdir(), `copydesk-results-${process.pid}-${++spills}.tmp`));
       // gone from the directory at once; the open file stays readable until closed (POSIX)
       if (process.platform !== "win32") rmSync(spill.path, { force: true });
     }
