@@ -218,8 +218,9 @@ export interface CheckedStream {
 
 /**
  * `checkFiles` for runs of any size: each file's result is written to disk as it arrives (into the
- * cache file, or a temporary file) and only the small corpus summaries stay in memory, so peak memory
- * does not grow with the number of files. Close the stream when done.
+ * cache file, or a temporary file) and only where it sits stays in memory; the corpus summaries are
+ * read back for the corpus pass and its findings spilled too, so peak memory hardly grows with the
+ * number of files. Close the stream when done.
  */
 export async function checkStream(
   paths: readonly string[],
