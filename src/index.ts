@@ -2,8 +2,8 @@
  * copydesk's library API. Everything here is pure or explicit about its I/O;
  * the CLI (`src/cli`) is a thin layer over these functions.
  */
-export type { CheckedFile, CheckSpec } from "./engine/batch.js";
-export { checkFiles } from "./engine/batch.js";
+export type { CheckedFile, CheckedStream, CheckSpec } from "./engine/batch.js";
+export { checkFiles, checkStream } from "./engine/batch.js";
 export type { ConfigInput, ResolvedConfig } from "./engine/config.js";
 export { ConfigError, defineConfig, resolveConfig } from "./engine/config.js";
 export { loadConfig } from "./engine/config-load.js";

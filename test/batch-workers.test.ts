@@ -46,8 +46,8 @@ describe("check over many files", () => {
   it("serves unchanged files from the cache and re-checks a changed one", () => {
     const first = check(dir, "--workers", "2");
     const cacheFile = checkCacheFile(dir);
-    const body = readFileSync(cacheFile, "utf8").split("\n")[1] ?? "";
-    expect(Object.keys(JSON.parse(body) as Record<string, unknown>)).toHaveLength(70);
+    // a header line, then one record per file
+    expect(readFileSync(cacheFile, "utf8").trimEnd().split("\n")).toHaveLength(71);
     const again = check(dir, "--workers", "2");
     expect(again.out).toBe(first.out);
 
@@ -62,11 +62,19 @@ describe("check over many files", () => {
   it("rebuilds a corrupted cache instead of trusting it", () => {
     const before = check(dir).out;
     const cacheFile = checkCacheFile(dir);
+    const intact = readFileSync(cacheFile, "utf8");
     writeFileSync(cacheFile, "{ truncated");
     expect(check(dir).out).toBe(before);
-    // rewritten whole: a header line and the entries
-    const [header, body] = readFileSync(cacheFile, "utf8").split("\n");
-    expect(JSON.parse(header ?? "").format).toBe(2);
-    expect(Object.keys(JSON.parse(body ?? "{}") as object).length).toBe(70);
+    // rewritten whole: a header line and the records
+    const [header, ...records] = readFileSync(cacheFile, "utf8").trimEnd().split("\n");
+    expect(JSON.parse(header ?? "").format).toBe(3);
+    expect(records).toHaveLength(70);
+
+    // one record's diagnostics altered (its checksum no longer matches): not served, the file is rebuilt
+    const forged = intact.replace(/"severity":"warn"/, '"severity":"info"');
+    expect(forged).not.toBe(intact);
+    writeFileSync(cacheFile, forged);
+    expect(check(dir).out).toBe(before);
+    expect(readFileSync(cacheFile, "utf8").split("\n").sort()).toEqual(intact.split("\n").sort());
   });
 });

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ResultCache } from "../src/engine/cache.js";
+import { RecordCache, ResultCache } from "../src/engine/cache.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "copydesk-cache-"));
 
@@ -51,14 +52,22 @@ describe("ResultCache", () => {
     expect(new ResultCache<number>(d, "check", "salt-0").get(ResultCache.key("x"))).toBeUndefined();
   });
 
-  it("detects a tampered body (checksum) and a corrupted file, and rebuilds", () => {
+  it("detects a tampered record (checksum), a truncated file and a corrupted one, and rebuilds", () => {
     const d = dir();
     const a = new ResultCache<number>(d, "check", "s");
     a.set(ResultCache.key("x"), 1);
     a.set(ResultCache.key("y"), 2);
     a.save();
     const raw = readFileSync(a.path, "utf8");
-    writeFileSync(a.path, raw.replace(":2}", ":99}"));
+    // header, then `<key> <crc32> <payload>` per line
+    expect(raw.split("\n")).toEqual([
+      '{"format":3,"salt":"s"}',
+      `${ResultCache.key("x")} ${crc32("1").toString(16).padStart(8, "0")} 1`,
+      `${ResultCache.key("y")} ${crc32("2").toString(16).padStart(8, "0")} 2`,
+      "",
+    ]);
+    // one record's payload changed: the whole file is distrusted, the intact record included
+    writeFileSync(a.path, raw.replace(/ 2\n$/, " 9\n"));
     const b = new ResultCache<number>(d, "check", "s");
     expect(b.get(ResultCache.key("x"))).toBeUndefined();
     expect(b.get(ResultCache.key("y"))).toBeUndefined();
@@ -67,10 +76,29 @@ describe("ResultCache", () => {
     b.save();
     expect(new ResultCache<number>(d, "check", "s").get(ResultCache.key("x"))).toBe(1);
 
+    // a write cut short: the last line lacks its newline
+    writeFileSync(a.path, raw.slice(0, -1));
+    const t = new ResultCache<number>(d, "check", "s");
+    expect(t.get(ResultCache.key("x"))).toBeUndefined();
+    expect(t.stats.rebuilt).toBe(true);
+
     writeFileSync(a.path, "{not json");
     const c = new ResultCache<number>(d, "check", "s");
     expect(c.get(ResultCache.key("x"))).toBeUndefined();
     expect(c.stats.rebuilt).toBe(true);
+  });
+
+  it("does not rewrite the file when a run used every entry and added none", () => {
+    const d = dir();
+    const a = new ResultCache<number>(d, "check", "s");
+    a.set(ResultCache.key("x"), 1);
+    a.save();
+    utimesSync(a.path, new Date(1_000_000), new Date(1_000_000));
+    const b = new ResultCache<number>(d, "check", "s");
+    expect(b.get(ResultCache.key("x"))).toBe(1);
+    b.save();
+    expect(statSync(b.path).mtimeMs).toBe(1_000_000);
+    expect(readdirSync(d)).toEqual([basename(a.path)]);
   });
 
   it("drops entries not used in the last run when saving", () => {
@@ -84,5 +112,34 @@ describe("ResultCache", () => {
     const c = new ResultCache<number>(d, "check", "s");
     expect(c.get(ResultCache.key("old"))).toBeUndefined();
     expect(c.get(ResultCache.key("new"))).toBe(2);
+  });
+});
+
+describe("RecordCache", () => {
+  it("keeps the payloads it handed out readable after save, until close", () => {
+    const d = dir();
+    const a = new RecordCache(d, "check", "s");
+    const added = a.set(RecordCache.key("new"), "ñ payload");
+    a.save();
+    const b = new RecordCache(d, "check", "s");
+    const hit = b.get(RecordCache.key("new"));
+    const other = b.set(RecordCache.key("other"), "second");
+    b.save(); // replaces the file the hit was read from
+    expect(hit?.file.read(hit.span).toString()).toBe("ñ payload");
+    expect(other.file.read(other.span).toString()).toBe("second");
+    expect(added.span.length).toBe(Buffer.byteLength("ñ payload"));
+    b.close();
+    const c = new RecordCache(d, "check", "s");
+    expect(c.get(RecordCache.key("other"))).toBeDefined();
+    expect(c.get(RecordCache.key("new"))).toBeDefined();
+    c.close();
+  });
+
+  it("leaves no file behind when a run is closed without saving", () => {
+    const d = dir();
+    const a = new RecordCache(d, "check", "s");
+    a.set(RecordCache.key("x"), "1");
+    a.close();
+    expect(readdirSync(d)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expandInputs } from "../src/cli/commands/check.js";
+import { expandInputs, writeBuffered } from "../src/cli/commands/check.js";
 import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 
@@ -166,5 +166,25 @@ describe("copydesk check", () => {
   it("colors only on a TTY without NO_COLOR", async () => {
     expect((await check(["drafts/broken.md"], { isTTY: true })).out).toContain("\u001b[");
     expect((await check(["drafts/broken.md"], { isTTY: true, env: { NO_COLOR: "1" } })).out).not.toContain("\u001b[");
+  });
+});
+
+describe("writeBuffered", () => {
+  it("writes the same bytes through a byte sink as through strings, in few writes", () => {
+    // multi-byte text, a chunk larger than one write buffer, and enough chunks for several writes
+    const chunks = [
+      "ñ✖ start\n",
+      "x".repeat(50_000),
+      ...Array.from({ length: 3000 }, (_, i) => `${i} … ✖ line\n`),
+      "end",
+    ];
+    const strings = memoryIo("/");
+    writeBuffered(chunks, strings);
+    const writes: Buffer[] = [];
+    writeBuffered(chunks, { ...memoryIo("/"), stdoutBytes: (b) => writes.push(Buffer.from(b)) });
+    expect(Buffer.concat(writes).toString()).toBe(chunks.join(""));
+    expect(strings.out).toBe(chunks.join(""));
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.length).toBeLessThan(10);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { corpusEntry, lintCorpus } from "../src/engine/corpus.js";
+import { corpusEntry, entryMarks, KnownLines, lintCorpus } from "../src/engine/corpus.js";
 import type { CorpusRule } from "../src/engine/types.js";
+import { LineIndex } from "../src/model/span.js";
 import { makeArticle, partOf } from "./helpers/article.js";
 
 /** Fake corpus rule: flags every title seen before in the run. */
@@ -66,5 +67,43 @@ describe("corpus rules", () => {
     });
     expect(perFile.map((l) => l.map((d) => d.ruleId))).toEqual([["internal/rule-crash"], []]);
     expect(perFile[0]?.[0]?.message).toContain("Corpus rule seo/crash crashed (boom)");
+  });
+
+  it("places findings from the entry's known lines without the text, and hands them to a sink", () => {
+    const texts = [a, b, c].map((x) => x.source.text);
+    const read: number[] = [];
+    const sunk: Array<[number, string, number, number, number, number]> = [];
+    const perFile = lintCorpus([a, b, c].map(corpusEntry), {
+      rules: [{ rule: duplicateTitle, severity: "error", options: {} }],
+      texts: (i) => {
+        read.push(i);
+        return texts[i] ?? "";
+      },
+      located: (i) => {
+        const entry = corpusEntry([a, b, c][i] as typeof a);
+        const text = () => texts[i] ?? "";
+        return { lines: new KnownLines(entryMarks(entry, new LineIndex(text())), text), length: text().length };
+      },
+      sink: (i, d) => sunk.push([i, d.ruleId, d.line, d.column, d.endLine, d.endColumn]),
+    });
+    expect(perFile).toEqual([[], [], []]);
+    expect(sunk).toEqual([[1, "seo/dup-title", 5, 3, 5, 16]]);
+    expect(read).toEqual([]);
+  });
+
+  it("KnownLines answers known offsets from its marks and reads the text for any other", () => {
+    const text = "one\r\ntwo\nthree\rfour";
+    const full = new LineIndex(text);
+    let reads = 0;
+    const known = new KnownLines([10, 3, 9], () => {
+      reads++;
+      return text;
+    });
+    expect([known.line(10), known.lineStart(3)]).toEqual([3, 9]);
+    expect(reads).toBe(0);
+    for (const offset of [0, 4, 5, 12, 16, 20])
+      expect([known.line(offset), known.position(offset)]).toEqual([full.line(offset), full.position(offset)]);
+    expect([known.lineStart(4), known.lineCount]).toEqual([full.lineStart(4), full.lineCount]);
+    expect(reads).toBe(1);
   });
 });

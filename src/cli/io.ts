@@ -1,6 +1,12 @@
 /** The process surface the CLI uses; injected so commands can be tested in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /**
+   * The same stream for encoded text, when the caller has it: a large report is encoded piece by piece
+   * into buffers, which is several times cheaper than turning 64 KB strings built of many small
+   * pieces into bytes.
+   */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -22,6 +28,7 @@ export class CliError extends Error {
 export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,

@@ -1,18 +1,24 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { InputError, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
-import type { FileResult } from "../report/types.js";
+import { LineIndex } from "../model/span.js";
+import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
-import { codeFingerprint, ResultCache, sha256 } from "./cache.js";
+import { codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
+import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION, type RecordHead } from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
+import { KnownLines, lintCorpus } from "./corpus.js";
+import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
 import { StringPool } from "./intern.js";
 import { autoWorkers, runOrdered } from "./pool.js";
-import { applyCorpusRules, type CheckedText, type CheckOptions, checkText } from "./run.js";
-import type { CorpusEntry } from "./types.js";
+import { AppendFile, type Span } from "./records.js";
+import { type CheckedText, type CheckOptions, checkText } from "./run.js";
+import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
 
 /**
  * Checking many files from disk: read + lint each file (in-process or in a
@@ -137,9 +143,15 @@ function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepare
   return checkText({ path, text }, options);
 }
 
-/** Worker entry (see worker.ts): plain data in, plain data out. */
-export function checkTask(task: { path: string; spec: CheckSpec }): Promise<CheckedFile> {
-  return checkOne(task.path, task.spec);
+/** Worker entry (see worker.ts): paths in, one encoded record per path out (a string crosses threads cheaply). */
+export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<string[]> {
+  const prep = await prepare(task.spec);
+  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep)));
+}
+
+function encodeLoaded(checked: CheckedText): string {
+  const { source, ...result } = checked.result;
+  return encodeChecked(result, checked.entry, source);
 }
 
 /** Everything besides a file's content that changes its result: the cache salt. */
@@ -151,6 +163,7 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
     JSON.stringify([
       VERSION,
       codeFingerprint(),
+      RECORD_VERSION,
       rules,
       config.settings,
       config.read,
@@ -169,83 +182,249 @@ function readText(cwd: string, path: string): string | undefined {
   }
 }
 
-export async function checkFiles(
+function readBytes(cwd: string, path: string): Buffer | undefined {
+  try {
+    return readFileSync(resolve(cwd, path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored record's head, read without the body when the head is short (it nearly always is). */
+function storedHead(stored: Stored): RecordHead {
+  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) }, true);
+  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
+}
+
+/** temporary result files made by this process (their names) */
+let spills = 0;
+
+/** Files per pool task: fewer messages between threads, still a fine-grained ordering window. */
+const FILES_PER_TASK = 4;
+
+/** A checked batch whose results wait on disk: read back, in input order, as often as a reporter needs. */
+export interface CheckedStream {
+  config: ResolvedConfig;
+  cache?: { hits: number; misses: number; rebuilt: boolean };
+  /** how many files the run has */
+  size: number;
+  /** totals over all files, corpus findings included */
+  counts: Counts;
+  /** each file's result with its corpus findings merged, in input order (each pass reads the results again) */
+  results(): IterableIterator<FileResult>;
+  /** deletes the spilled results (the cache keeps its own file) */
+  close(): void;
+}
+
+/**
+ * `checkFiles` for runs of any size: each file's result is written to disk as it arrives (into the
+ * cache file, or a temporary file) and only where it sits stays in memory; the corpus summaries are
+ * read back for the corpus pass and its findings spilled too, so peak memory hardly grows with the
+ * number of files. Close the stream when done.
+ */
+export async function checkStream(
   paths: readonly string[],
   spec: CheckSpec,
   options: BatchOptions,
-): Promise<BatchResult> {
+  /** keep the texts read in memory for `keepSource` instead of reading them again (small batches) */
+  holdSources = false,
+): Promise<CheckedStream> {
   const prep = await prepare(spec);
-  const cache = options.cache
-    ? new ResultCache<CheckedFile>(options.cache.dir, "check", cacheSalt(prep, spec))
-    : undefined;
+  const cache = options.cache ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec)) : undefined;
   const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
-  const results: FileResult[] = new Array(paths.length);
-  const entries: Array<CorpusEntry | undefined> = new Array(paths.length);
+  const n = paths.length;
+  // where each result sits: a fatal one in memory, the others in a file (an index into `files`, plus a span)
+  const fatal = new Map<number, FileResult>();
+  const files: AppendFile[] = [];
+  const fileOf = new Uint8Array(n);
+  const offsets = new Float64Array(n);
+  const lengths = new Float64Array(n);
+  const texts: Array<string | undefined> | undefined = holdSources && options.keepSource ? new Array(n) : undefined;
+  const counts = countResult({ path: "", diagnostics: [] });
+  let spill: AppendFile | undefined;
+  const spillFile = (): AppendFile => {
+    if (!spill) {
+      spill = AppendFile.create(join(tmpdir(), `copydesk-results-${process.pid}-${++spills}.tmp`));
+      // gone from the directory at once; the open file stays readable until closed (POSIX)
+      if (process.platform !== "win32") rmSync(spill.path, { force: true });
+    }
+    return spill;
+  };
+  const storedAt = (index: number): Stored => ({
+    file: files[fileOf[index] as number] as AppendFile,
+    span: { offset: offsets[index] as number, length: lengths[index] as number },
+  });
+  const place = (index: number, stored: Stored) => {
+    let id = files.indexOf(stored.file);
+    if (id < 0) id = files.push(stored.file) - 1;
+    fileOf[index] = id;
+    offsets[index] = stored.span.offset;
+    lengths[index] = stored.span.length;
+  };
   let done = 0;
-  const strings = new StringPool();
-  const store = (index: number, checked: CheckedFile, text: string | undefined) => {
-    const result: FileResult = { ...checked.result };
-    strings.share(result.diagnostics);
-    if (options.keepSource && text !== undefined && result.fatal === undefined) result.source = text;
-    results[index] = result;
-    entries[index] = checked.entry;
-    options.onProgress?.(++done, paths.length);
+  const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
+    const path = paths[index] as string;
+    const head = typeof record === "string" ? decodeHead(record) : storedHead(record);
+    if (head.fatal !== undefined) fatal.set(index, { path, diagnostics: [], fatal: head.fatal });
+    else if (typeof record !== "string") place(index, record);
+    else if (cache && key) place(index, cache.set(key, record));
+    else place(index, { file: spillFile(), span: spillFile().append(record) });
+    addCounts(counts, head.counts);
+    if (texts && head.fatal === undefined) texts[index] = text;
+    options.onProgress?.(++done, n);
   };
 
   // With a cache, the main thread reads each file once to hash it; only misses are checked.
   const pending: Array<{ index: number; path: string; key?: string }> = [];
-  for (let index = 0; index < paths.length; index++) {
+  for (let index = 0; index < n; index++) {
     const path = paths[index] as string;
     if (!cache) {
       pending.push({ index, path });
       continue;
     }
-    const text = readText(spec.cwd, path);
-    const key = text === undefined ? undefined : ResultCache.key(text);
+    // the key hashes the bytes as read, so an unchanged file is never decoded
+    const bytes = readBytes(spec.cwd, path);
+    const key = bytes === undefined ? undefined : RecordCache.key(bytes);
     const hit = key ? cache.get(key) : undefined;
-    if (hit) {
-      // the same content may sit at another path: the cached result carries no path of its own
-      store(index, { result: { ...hit.result, path }, ...(hit.entry ? { entry: { ...hit.entry, path } } : {}) }, text);
-    } else pending.push({ index, path, ...(key ? { key } : {}) });
+    if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);
+    else pending.push({ index, path, ...(key ? { key } : {}) });
   }
 
   // In this thread the check hands back the text it read (and the article, for onArticle); pool workers
   // send neither, so the text is read again only when the caller keeps it.
+  const pooled = Math.min(workers, pending.length) > 1;
+  const perTask = pooled ? FILES_PER_TASK : 1;
+  const groups: Array<{ paths: string[]; spec: CheckSpec }> = [];
+  for (let i = 0; i < pending.length; i += perTask)
+    groups.push({ paths: pending.slice(i, i + perTask).map((p) => p.path), spec });
   let local: CheckedText | undefined;
-  const inProcess = (task: { path: string; spec: CheckSpec }): CheckedFile => {
-    local = checkLoaded(task.path, task.spec, prep);
-    const { source: _source, ...result } = local.result;
-    return local.entry ? { result, entry: local.entry } : { result };
+  const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
+    local = checkLoaded(task.paths[0] as string, task.spec, prep);
+    return [encodeLoaded(local)];
   };
-  await runOrdered(
-    pending.map((p) => ({ path: p.path, spec })),
-    {
-      workers: Math.min(workers, pending.length),
-      workerFile: new URL("./worker.js", import.meta.url),
-      inProcess,
-      onResult: (checked: CheckedFile, i: number) => {
-        const task = pending[i] as (typeof pending)[number];
-        if (cache && task.key && checked.result.fatal === undefined) cache.set(task.key, checked);
+  await runOrdered(groups, {
+    workers: Math.min(workers, pending.length),
+    workerFile: new URL("./worker.js", import.meta.url),
+    inProcess,
+    onResult: (records: string[], g: number) => {
+      records.forEach((record, j) => {
+        const task = pending[g * perTask + j] as (typeof pending)[number];
         // runOrdered calls onResult right after each in-process task; the path check keeps a stale
         // `local` from ever pairing one file's text or article with another's result
         const own = local?.result.path === task.path ? local : undefined;
         local = undefined;
-        const text = own ? own.result.source : options.keepSource ? readText(spec.cwd, task.path) : undefined;
-        store(task.index, checked, text);
+        const text = own ? own.result.source : texts ? readText(spec.cwd, task.path) : undefined;
+        take(task.index, record, task.key, text);
         if (own?.article) options.onArticle?.(task.index, own.article);
-      },
+      });
     },
-  );
+  });
   cache?.save();
 
-  // Corpus rules see every article, cached or not; line/column need the text of only the files they flag.
-  const summarised = results.flatMap((result, i) => {
-    const entry = entries[i];
-    return entry ? [{ result, entry }] : [];
-  });
-  applyCorpusRules(summarised, prep.options.rules, (i) => {
-    const s = summarised[i];
-    return s?.result.source ?? readText(spec.cwd, s?.result.path ?? "") ?? "";
-  });
-  return { results, config: prep.config, ...(cache ? { cache: { ...cache.stats } } : {}) };
+  // Corpus rules see every article, cached or not. Their findings go to disk as they are made (a corpus
+  // of look-alike drafts can flag every file), and they are placed by the lines the records carry.
+  const textOf = (index: number) => texts?.[index] ?? readText(spec.cwd, paths[index] as string) ?? "";
+  const corpus = new Map<number, Span[]>();
+  const rules = prep.options.rules;
+  if (rules.some((r) => isCorpusRule(r.rule))) {
+    // the summaries come back from the records (read forward, in input order) only now, all together:
+    // held from the first file on, they would be scattered through memory the whole run
+    const listed: number[] = [];
+    const summaries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] }> = [];
+    for (let index = 0; index < n; index++) {
+      if (fatal.has(index)) continue;
+      const head = storedHead(storedAt(index));
+      if (!head.entry) continue;
+      listed.push(index);
+      summaries.push({
+        entry: { path: paths[index] as string, ...head.entry },
+        ...(head.lines ? { lines: head.lines } : {}),
+      });
+    }
+    // (no summaries: no corpus pass, as before)
+    if (summaries.length > 0)
+      lintCorpus(
+        summaries.map((s) => s.entry),
+        {
+          rules,
+          texts: (k) => textOf(listed[k] as number),
+          located: (k) => {
+            const at = summaries[k]?.lines;
+            if (!at) {
+              const text = textOf(listed[k] as number);
+              return { lines: new LineIndex(text), length: text.length };
+            }
+            return { lines: new KnownLines(at.marks, () => textOf(listed[k] as number)), length: at.length };
+          },
+          sink: (k, diagnostic) => {
+            const index = listed[k] as number;
+            const spans = corpus.get(index) ?? [];
+            spans.push(spillFile().append(JSON.stringify(diagnostic)));
+            corpus.set(index, spans);
+            addCounts(counts, countResult({ path: "", diagnostics: [diagnostic] }));
+          },
+        },
+      );
+  }
+
+  function* results(): Generator<FileResult> {
+    for (let index = 0; index < n; index++) {
+      const failed = fatal.get(index);
+      if (failed) {
+        yield failed;
+        continue;
+      }
+      const stored = storedAt(index);
+      const body = decodeBody(stored.file.read(stored.span, true));
+      // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
+      const extra = corpus
+        .get(index)
+        ?.map((span) => JSON.parse((spill as AppendFile).read(span).toString()) as Diagnostic)
+        .sort(compareDiagnostics);
+      const result: FileResult = {
+        path: paths[index] as string,
+        diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,
+      };
+      if (body.stats !== undefined) result.stats = body.stats;
+      if (body.scores !== undefined) result.scores = body.scores;
+      if (options.keepSource) {
+        const text = texts ? texts[index] : readText(spec.cwd, result.path);
+        if (text !== undefined) result.source = text;
+      }
+      yield result;
+    }
+  }
+  return {
+    config: prep.config,
+    ...(cache ? { cache: { ...cache.stats } } : {}),
+    size: n,
+    counts,
+    results,
+    close() {
+      cache?.close();
+      spill?.close();
+      if (spill && process.platform === "win32") rmSync(spill.path, { force: true });
+    },
+  };
+}
+
+/** Checks files and returns every result in memory (library callers, `build`); see `checkStream`. */
+export async function checkFiles(
+  paths: readonly string[],
+  spec: CheckSpec,
+  options: BatchOptions,
+): Promise<BatchResult> {
+  const stream = await checkStream(paths, spec, options, true);
+  try {
+    // results held together repeat a few dozen strings hundreds of thousands of times: share them
+    const strings = new StringPool();
+    const results: FileResult[] = [];
+    for (const result of stream.results()) {
+      strings.share(result.diagnostics);
+      results.push(result);
+    }
+    return { results, config: stream.config, ...(stream.cache ? { cache: stream.cache } : {}) };
+  } finally {
+    stream.close();
+  }
 }

@@ -1,29 +1,38 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32 } from "node:zlib";
+import { AppendFile, fileLines, type Span } from "./records.js";
 
 /**
  * Content-hash cache for incremental runs (`.copydesk-cache/`).
  *
- * One file per namespace and salt (`check-<salt>.json`): entries keyed by the
+ * One file per namespace and salt (`check-<salt>.cache`): entries keyed by the
  * sha256 of a file's content, for one combination of copydesk version, code,
  * config and options (the salt). Runs with other options (say `check --format
  * json` and `build`) keep their own files instead of evicting each other's.
  *
- * The file is a header line `{"format","salt","sum"}` and then the entries as
- * JSON; `sum` is the sha256 of that JSON text. A cache whose header, checksum
- * or JSON is wrong is detected and rebuilt, never trusted. Hashing the text
- * once is far cheaper than re-serialising every entry to check it.
+ * The file is a header line `{"format","salt"}` and then one record per line,
+ * `<key> <crc32> <payload>`. Records are appended as a run produces them and
+ * read back by offset, so neither a run nor a re-run holds the cache in
+ * memory: only an index of where each key's payload sits. Loading checks every
+ * record's checksum (a streaming pass, far cheaper than parsing the payloads);
+ * a cache with a bad header, a bad record or a truncated last line is detected
+ * and rebuilt, never trusted.
  */
-const FORMAT = 2;
+const FORMAT = 3;
+const EXTENSION = ".cache";
 /** cache files kept per namespace (the newest); older salts are deleted on save */
 const KEEP_PER_NAMESPACE = 3;
+/** `<64 hex key> <8 hex crc32> ` before each payload */
+const KEY_LENGTH = 64;
+const PREFIX = KEY_LENGTH + 10;
+const HEX_KEY = /^[0-9a-f]{64}$/;
 
 interface Header {
   format: number;
   salt: string;
-  sum: string;
 }
 
 export interface CacheStats {
@@ -33,7 +42,7 @@ export interface CacheStats {
   rebuilt: boolean;
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
@@ -64,12 +73,40 @@ export function codeFingerprint(): string {
   return fingerprint;
 }
 
-export class ResultCache<T> {
+/** A payload in one of a cache's files; valid until the cache is closed. */
+export interface Stored {
+  file: AppendFile;
+  span: Span;
+}
+
+function framed(key: string, payload: string): string {
+  return `${key} ${crc32(payload).toString(16).padStart(8, "0")} ${payload}\n`;
+}
+
+/** Whether a record line is well formed and its payload matches its checksum. */
+function intact(line: Buffer): boolean {
+  if (line.length < PREFIX || line[KEY_LENGTH] !== 32 || line[PREFIX - 1] !== 32) return false;
+  if (!HEX_KEY.test(line.toString("latin1", 0, KEY_LENGTH))) return false;
+  const sum = Number.parseInt(line.toString("latin1", KEY_LENGTH + 1, PREFIX - 1), 16);
+  return sum === crc32(line.subarray(PREFIX));
+}
+
+/**
+ * The cache as string payloads located on disk (the batch runner reads them back by offset).
+ * `save` writes the entries used or added in this run; `close` releases the files afterwards.
+ */
+export class RecordCache {
   readonly path: string;
   readonly stats: CacheStats = { hits: 0, misses: 0, rebuilt: false };
-  #entries: Record<string, T> = {};
-  #fresh: Record<string, T> = {};
-  #dirty = false;
+  #previous: AppendFile | undefined;
+  /** where each key's payload sits in the previous file */
+  #index = new Map<string, Span>();
+  /** keys of the previous file served in this run */
+  #used = new Set<string>();
+  /** keys written in this run */
+  #added = new Set<string>();
+  #next: AppendFile | undefined;
+  #saved = false;
 
   /**
    * @param dir   the cache folder, e.g. `<cwd>/.copydesk-cache`
@@ -81,80 +118,159 @@ export class ResultCache<T> {
     readonly name: string,
     readonly salt: string,
   ) {
-    this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}.json`);
+    this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
     this.#load();
   }
 
   #load(): void {
-    let raw: string;
+    let fd: number;
     try {
-      raw = readFileSync(this.path, "utf8");
+      fd = openSync(this.path, "r");
     } catch {
       return; // no cache yet
     }
+    let size = 0;
     try {
-      const newline = raw.indexOf("\n");
-      const header = JSON.parse(raw.slice(0, newline)) as Partial<Header>;
-      const body = raw.slice(newline + 1);
-      if (newline < 0 || header.format !== FORMAT || header.salt !== this.salt || header.sum !== sha256(body)) {
-        this.stats.rebuilt = true;
-        return;
+      const lines = fileLines(fd, 0);
+      const first = lines.next();
+      const header = (
+        first.done || !first.value.complete ? {} : JSON.parse(first.value.line.toString())
+      ) as Partial<Header>;
+      let ok = header.format === FORMAT && header.salt === this.salt;
+      if (ok && !first.done) size = first.value.line.length + 1;
+      for (const { offset, line, complete } of ok ? lines : []) {
+        if (!complete || !intact(line)) {
+          ok = false;
+          break;
+        }
+        this.#index.set(line.toString("latin1", 0, KEY_LENGTH), {
+          offset: offset + PREFIX,
+          length: line.length - PREFIX,
+        });
+        size = offset + line.length + 1;
       }
-      const entries = JSON.parse(body) as unknown;
-      if (typeof entries !== "object" || entries === null || Array.isArray(entries)) {
-        this.stats.rebuilt = true;
-        return;
-      }
-      this.#entries = entries as Record<string, T>;
+      if (!ok) throw new Error("corrupted");
     } catch {
       this.stats.rebuilt = true;
+      this.#index.clear();
+      closeSync(fd);
+      return;
     }
+    this.#previous = AppendFile.reading(this.path, fd, size);
   }
 
   /** Key of a file's content (the salt is checked at file level, so it is not mixed in here). */
-  static key(content: string): string {
+  static key(content: string | Buffer): string {
     return sha256(content);
   }
 
-  get(key: string): T | undefined {
-    if (Object.hasOwn(this.#entries, key)) {
-      const data = this.#entries[key] as T;
+  get(key: string): Stored | undefined {
+    const span = this.#index.get(key);
+    if (span && this.#previous) {
       this.stats.hits++;
-      this.#fresh[key] = data;
-      return data;
+      this.#used.add(key);
+      return { file: this.#previous, span };
     }
     this.stats.misses++;
     return undefined;
   }
 
-  set(key: string, data: T): void {
-    this.#fresh[key] = data;
-    this.#dirty = true;
+  set(key: string, payload: string): Stored {
+    const next = this.#openNext();
+    this.#added.add(key);
+    const span = next.append(framed(key, payload));
+    return { file: next, span: { offset: span.offset + PREFIX, length: span.length - PREFIX - 1 } };
+  }
+
+  /** The file this run writes, created with its header on first use and renamed into place by `save`. */
+  #openNext(): AppendFile {
+    if (!this.#next) {
+      mkdirSync(this.dir, { recursive: true });
+      this.#next = AppendFile.create(`${this.path}.${process.pid}.${Date.now()}.tmp`);
+      this.#next.append(`${JSON.stringify({ format: FORMAT, salt: this.salt } satisfies Header)}\n`);
+    }
+    return this.#next;
   }
 
   /**
    * Writes the entries used or added in this run (entries of deleted or changed
    * files drop out, so the cache does not grow without bound), atomically, and
-   * deletes this namespace's oldest files beyond the newest few.
+   * deletes this namespace's oldest files beyond the newest few. Payloads handed
+   * out stay readable until `close`.
    */
   save(): void {
-    const unchanged = !this.#dirty && Object.keys(this.#fresh).length === Object.keys(this.#entries).length;
+    if (this.#saved) return;
+    this.#saved = true;
+    const unchanged = this.#added.size === 0 && this.#used.size === this.#index.size;
     if (unchanged && !this.stats.rebuilt) return;
-    const body = JSON.stringify(this.#fresh);
-    const header: Header = { format: FORMAT, salt: this.salt, sum: sha256(body) };
-    mkdirSync(this.dir, { recursive: true });
-    const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
-    renameSync(tmp, this.path);
+    const next = this.#openNext();
+    for (const key of this.#used) {
+      if (this.#added.has(key)) continue;
+      const span = this.#index.get(key) as Span;
+      // the whole line as it was: key, checksum, payload and newline
+      next.append(
+        (this.#previous as AppendFile).read({ offset: span.offset - PREFIX, length: span.length + PREFIX + 1 }),
+      );
+    }
+    next.flush();
+    renameSync(next.path, this.path);
     this.#prune();
+  }
+
+  /** Releases the files (an unsaved run leaves no trace). */
+  close(): void {
+    this.#previous?.close();
+    if (this.#next) {
+      this.#next.close();
+      if (!this.#saved) rmSync(this.#next.path, { force: true });
+    }
   }
 
   #prune(): void {
     const prefix = `${this.name}-`;
     const others = readdirSync(this.dir)
-      .filter((f) => f.startsWith(prefix) && f.endsWith(".json") && join(this.dir, f) !== this.path)
-      .map((f) => ({ path: join(this.dir, f), mtime: statSync(join(this.dir, f)).mtimeMs }))
+      // `.json` files are caches of the previous format
+      .filter((f) => f.startsWith(prefix) && (f.endsWith(EXTENSION) || f.endsWith(".json")))
+      .map((f) => join(this.dir, f))
+      .filter((path) => path !== this.path)
+      .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
       .sort((a, b) => b.mtime - a.mtime);
     for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) rmSync(old.path, { force: true });
+  }
+}
+
+/** The cache for values that JSON holds (the page cache of `build`). */
+export class ResultCache<T> {
+  readonly #records: RecordCache;
+
+  constructor(dir: string, name: string, salt: string) {
+    this.#records = new RecordCache(dir, name, salt);
+  }
+
+  static key(content: string): string {
+    return sha256(content);
+  }
+
+  get path(): string {
+    return this.#records.path;
+  }
+
+  get stats(): CacheStats {
+    return this.#records.stats;
+  }
+
+  get(key: string): T | undefined {
+    const stored = this.#records.get(key);
+    return stored ? (JSON.parse(stored.file.read(stored.span).toString()) as T) : undefined;
+  }
+
+  set(key: string, data: T): void {
+    this.#records.set(key, JSON.stringify(data));
+  }
+
+  /** Writes the cache file (see `RecordCache.save`) and releases it. */
+  save(): void {
+    this.#records.save();
+    this.#records.close();
   }
 }

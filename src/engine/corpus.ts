@@ -26,7 +26,64 @@ export interface CorpusOptions {
   rules: readonly ResolvedRule[];
   /** the source text of each entry (same order), for line/column */
   texts: readonly string[] | ((index: number) => string);
+  /** line index and text length of an entry, when the caller has them without the text (see KnownLines) */
+  located?: (index: number) => { lines: LineIndex; length: number };
+  /** takes each finding as it is made instead of the returned lists (which stay empty), so none is held */
+  sink?: (index: number, diagnostic: Diagnostic) => void;
   throwOnCrash?: boolean;
+}
+
+/** Offsets of the corpus summary's spans, each with its line and line start (flat triples). */
+export function entryMarks(entry: CorpusEntry, lines: LineIndex): number[] {
+  const marks: number[] = [];
+  for (const part of [entry.title, entry.metaTitle, entry.metaDescription, entry.focusKeyword]) {
+    if (!part) continue;
+    for (const offset of [part.span.start, part.span.end]) {
+      if (marks.some((m, i) => i % 3 === 0 && m === offset)) continue;
+      const line = lines.line(offset);
+      marks.push(offset, line, lines.lineStart(line));
+    }
+  }
+  return marks;
+}
+
+/**
+ * A line index that knows the lines of a few offsets in advance (where corpus rules report: the
+ * summary's spans), so a batch run need not read a draft again to place a corpus finding; any other
+ * offset reads the text and indexes it whole.
+ */
+export class KnownLines extends LineIndex {
+  #all: LineIndex | undefined;
+  constructor(
+    private readonly marks: readonly number[],
+    private readonly text: () => string,
+  ) {
+    super("");
+  }
+
+  #full(): LineIndex {
+    this.#all ??= new LineIndex(this.text());
+    return this.#all;
+  }
+
+  override line(offset: number): number {
+    for (let i = 0; i < this.marks.length; i += 3) if (this.marks[i] === offset) return this.marks[i + 1] as number;
+    return this.#full().line(offset);
+  }
+
+  override lineStart(line: number): number {
+    for (let i = 1; i < this.marks.length; i += 3) if (this.marks[i] === line) return this.marks[i + 1] as number;
+    return this.#full().lineStart(line);
+  }
+
+  override position(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    return { line, column: offset - this.lineStart(line) + 1 };
+  }
+
+  override get lineCount(): number {
+    return this.#full().lineCount;
+  }
 }
 
 /**
@@ -36,17 +93,25 @@ export interface CorpusOptions {
  */
 export function lintCorpus(entries: readonly CorpusEntry[], options: CorpusOptions): Diagnostic[][] {
   // a function lets batch runs fetch the text of only the files a corpus rule flags
-  const { texts } = options;
+  const { texts, sink } = options;
   const textOf = typeof texts === "function" ? texts : (i: number) => texts[i] ?? "";
   const perFile: Diagnostic[][] = entries.map(() => []);
-  const lines: Array<LineIndex | undefined> = [];
-  const lineIndex = (i: number): LineIndex => {
+  const lines: Array<{ lines: LineIndex; length: number } | undefined> = [];
+  const located = (i: number) => {
     let index = lines[i];
     if (!index) {
-      index = new LineIndex(textOf(i));
+      if (options.located) index = options.located(i);
+      else {
+        const text = textOf(i);
+        index = { lines: new LineIndex(text), length: text.length };
+      }
       lines[i] = index;
     }
     return index;
+  };
+  const add = (i: number, diagnostic: Diagnostic) => {
+    if (sink) sink(i, diagnostic);
+    else perFile[i]?.push(diagnostic);
   };
   for (const resolved of options.rules) {
     if (!isCorpusRule(resolved.rule)) continue;
@@ -57,22 +122,23 @@ export function lintCorpus(entries: readonly CorpusEntry[], options: CorpusOptio
         articles: entries,
         options: resolved.options,
         report(articleIndex, report) {
-          const target = perFile[articleIndex];
-          if (!target) throw new Error(`rule ${meta.id} reported on article ${articleIndex}, which is not in the run`);
-          const text = textOf(articleIndex);
-          target.push(makeDiagnostic(meta, resolved.severity, report, lineIndex(articleIndex), text.length));
+          if (!perFile[articleIndex])
+            throw new Error(`rule ${meta.id} reported on article ${articleIndex}, which is not in the run`);
+          const at = located(articleIndex);
+          add(articleIndex, makeDiagnostic(meta, resolved.severity, report, at.lines, at.length));
         },
       });
     } catch (err) {
       if (options.throwOnCrash || perFile.length === 0) throw err;
       const reason = err instanceof Error ? err.message : String(err);
-      perFile[0]?.push(
+      add(
+        0,
         engineDiagnostic(
           "internal/rule-crash",
           "error",
           `Corpus rule ${meta.id} crashed (${reason}); its findings may be missing. Please report this bug.`,
           { start: 0, end: 0 },
-          lineIndex(0),
+          located(0).lines,
         ),
       );
     }

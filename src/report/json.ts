@@ -60,8 +60,11 @@ function fileEntry(r: FileResult) {
 /** ESLint's JSON formatter shape, plus `stats` and `scores` per file when present: one JSON array, one file per chunk. */
 export const jsonChunks: ChunkedReporter = function* (results) {
   yield "[";
-  for (let i = 0; i < results.length; i++)
-    yield (i > 0 ? "," : "") + JSON.stringify(fileEntry(results[i] as FileResult));
+  let first = true;
+  for (const result of results) {
+    yield (first ? "" : ",") + JSON.stringify(fileEntry(result));
+    first = false;
+  }
   yield "]\n";
 };
 

@@ -45,7 +45,10 @@ export const sarifChunks: ChunkedReporter = function* (results, meta) {
     return index;
   };
 
+  // one pass before the header: unreadable files become notifications, and rules are listed in order
+  // of first use, so all of them are indexed before the header is written
   const notifications: Notification[] = [];
+  let anyResults = false;
   for (const r of results) {
     if (r.fatal !== undefined) {
       notifications.push({
@@ -54,9 +57,9 @@ export const sarifChunks: ChunkedReporter = function* (results, meta) {
         locations: [location(artifactUri(r.path, meta.cwd))],
       });
     }
+    for (const d of r.diagnostics) ruleFor(d);
+    if (r.diagnostics.length > 0) anyResults = true;
   }
-  // rules are listed in order of first use, so index them all before the header is written
-  for (const r of results) for (const d of r.diagnostics) ruleFor(d);
 
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -80,7 +83,6 @@ export const sarifChunks: ChunkedReporter = function* (results, meta) {
   };
   const text = JSON.stringify(log, null, 2);
   const slot = text.lastIndexOf('"results": []');
-  const anyResults = results.some((r) => r.diagnostics.length > 0);
   if (slot < 0 || !anyResults) {
     yield `${text}\n`;
     return;

@@ -2,7 +2,7 @@ import pc from "picocolors";
 import type { Diagnostic } from "../engine/types.js";
 import { LineIndex } from "../model/span.js";
 import { displayPath } from "./paths.js";
-import { type ChunkedReporter, countAll, joinChunks } from "./types.js";
+import { addCounts, type ChunkedReporter, countResult, joinChunks } from "./types.js";
 
 /** Longest excerpt of a source line shown in a code frame (draft paragraphs are often one long line). */
 export const FRAME_WIDTH = 100;
@@ -50,8 +50,11 @@ export const stylishChunks: ChunkedReporter = function* (results, meta) {
   // createColors: the caller decides (NO_COLOR, TTY), not picocolors' own detection
   const c = pc.createColors(meta.color);
   const paint = { dim: c.dim, underline: c.underline, sev: { error: c.red, warn: c.yellow, info: c.blue } };
+  // counted on the way: the results may be read back from disk, so they are gone through once
+  const n = countResult({ path: "", diagnostics: [] });
   for (const r of results) {
     if (r.diagnostics.length === 0 && r.fatal === undefined) continue;
+    addCounts(n, countResult(r));
     let out = `\n${paint.underline(displayPath(r.path, meta.cwd))}\n`;
     if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
     const source = r.source ?? "";
@@ -63,7 +66,6 @@ export const stylishChunks: ChunkedReporter = function* (results, meta) {
     }
     yield out;
   }
-  const n = countAll(results);
   const problems = n.errorCount + n.warningCount;
   if (problems === 0 && n.infoCount === 0) return;
   const summary =

@@ -30,8 +30,10 @@ export type Reporter = (results: readonly FileResult[], meta: ReportMeta) => str
 /**
  * A reporter's output in pieces of at most one file's results each, in order. The CLI writes them as
  * they come: one string for 50,000 files would exceed V8's maximum string length (about 512 MB).
+ * The results may be read back from disk as the pieces are written (`checkStream`), so a reporter
+ * takes them as an iterable; one that needs them twice (SARIF lists the rules first) iterates it twice.
  */
-export type ChunkedReporter = (results: readonly FileResult[], meta: ReportMeta) => Iterable<string>;
+export type ChunkedReporter = (results: Iterable<FileResult>, meta: ReportMeta) => Iterable<string>;
 
 /** The whole report as one string (tests, library callers with small batches). */
 export function joinChunks(reporter: ChunkedReporter): Reporter {
@@ -76,11 +78,19 @@ export function countResult(result: FileResult): Counts {
   return c;
 }
 
-export function countAll(results: readonly FileResult[]): Counts {
-  const total = countResult({ path: "", diagnostics: [] });
-  for (const r of results) {
-    const c = countResult(r);
-    for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += c[key];
-  }
+/** Adds `c` to `total` (in place). */
+export function addCounts(total: Counts, c: Counts): Counts {
+  for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += c[key];
   return total;
+}
+
+export function countAll(results: Iterable<FileResult>): Counts {
+  const total = countResult({ path: "", diagnostics: [] });
+  for (const r of results) addCounts(total, countResult(r));
+  return total;
+}
+
+/** The counts `--quiet` reports: its output keeps errors only, so warnings and infos count nothing. */
+export function errorCounts(c: Counts): Counts {
+  return { ...c, warningCount: 0, infoCount: 0, fixableWarningCount: 0 };
 }

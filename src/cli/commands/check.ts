@@ -2,11 +2,11 @@ import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { type CheckSpec, checkFiles, configFor } from "../../engine/batch.js";
+import { type CheckSpec, checkStream, configFor } from "../../engine/batch.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
-import { countAll, type FileResult } from "../../report/types.js";
+import { errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
@@ -95,21 +95,44 @@ interface CheckFlags {
 }
 
 /** `--quiet`: errors only (fatal read failures are errors). */
-function errorsOnly(results: FileResult[]): FileResult[] {
-  return results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }));
+function* errorsOnly(results: Iterable<FileResult>): Generator<FileResult> {
+  for (const r of results) yield { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") };
 }
 
-/** Writes a report in pieces of about 64 KB: never one string larger than V8 allows, never a write per line. */
-function writeBuffered(chunks: Iterable<string>, write: (text: string) => void): void {
-  let buffer = "";
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= 65536) {
-      write(buffer);
-      buffer = "";
+const WRITE_BYTES = 1 << 17;
+
+/**
+ * Writes a report in pieces of about 64–128 KB: never one string larger than V8 allows, never a write
+ * per line. With a byte sink each chunk is encoded straight into the buffer (no joined string at all).
+ */
+export function writeBuffered(chunks: Iterable<string>, io: CliIo): void {
+  const bytes = io.stdoutBytes;
+  if (!bytes) {
+    let buffer = "";
+    for (const chunk of chunks) {
+      buffer += chunk;
+      if (buffer.length >= 65536) {
+        io.stdout(buffer);
+        buffer = "";
+      }
     }
+    if (buffer) io.stdout(buffer);
+    return;
   }
-  if (buffer) write(buffer);
+  // a fresh buffer per write: the stream may still hold the previous one
+  let buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
+  for (const chunk of chunks) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (used + chunk.length * 3 > WRITE_BYTES && used > 0) {
+      bytes(buffer.subarray(0, used));
+      buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      used = 0;
+    }
+    if (chunk.length * 3 > WRITE_BYTES) bytes(Buffer.from(chunk));
+    else used += buffer.write(chunk, used);
+  }
+  if (used > 0) bytes(buffer.subarray(0, used));
 }
 
 /**
@@ -155,25 +178,28 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       }
       const paths = await expandInputs(inputs, io.cwd);
       const useCache = flags.cache && config.cache.enabled;
-      const batch = await checkFiles(paths, spec, {
+      // results wait on disk until the report is written, so memory stays flat however many files there are
+      const batch = await checkStream(paths, spec, {
         workers: flags.workers,
         cache: useCache ? { dir: resolve(io.cwd, config.cache.dir) } : false,
         keepSource: flags.format === "stylish",
       });
-      let results = batch.results;
-      const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
-      if (flags.quiet) results = errorsOnly(results);
+      try {
+        const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
+        const results = { [Symbol.iterator]: () => (flags.quiet ? errorsOnly(batch.results()) : batch.results()) };
+        const chunks = CHUNKED_REPORTERS[flags.format](results, {
+          cwd: io.cwd,
+          color: useColor(io),
+          rules: rules.map((r) => r.rule.meta),
+          toolVersion: VERSION,
+        });
+        writeBuffered(chunks, io);
+      } finally {
+        batch.close();
+      }
 
-      const chunks = CHUNKED_REPORTERS[flags.format](results, {
-        cwd: io.cwd,
-        color: useColor(io),
-        rules: rules.map((r) => r.rule.meta),
-        toolVersion: VERSION,
-      });
-      writeBuffered(chunks, io.stdout);
-
-      const counts = countAll(results);
-      if (results.length > 0 && results.every((r) => r.fatal !== undefined)) {
+      const counts = flags.quiet ? errorCounts(batch.counts) : batch.counts;
+      if (batch.size > 0 && counts.fatalErrorCount === batch.size) {
         setExit(2);
         return;
       }

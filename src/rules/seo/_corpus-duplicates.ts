@@ -14,10 +14,18 @@ export function normalizeForDuplicates(text: string): string {
 
 const MAX_NAMED = 3;
 
-/** Lists other paths for the message: "a.md, b.md and 2 more". */
-function others(paths: string[]): string {
-  const named = paths.slice(0, MAX_NAMED).join(", ");
-  return paths.length > MAX_NAMED ? `${named} and ${paths.length - MAX_NAMED} more` : named;
+/**
+ * Lists the other paths of a group for the message: "a.md, b.md and 2 more". Only the named few are
+ * gathered: a group can hold thousands of articles, and every one of them gets a message.
+ */
+function others(group: readonly number[], self: number, pathOf: (i: number) => string): string {
+  const named: string[] = [];
+  for (const i of group) {
+    if (named.length === MAX_NAMED) break;
+    if (i !== self) named.push(pathOf(i));
+  }
+  const count = group.length - 1;
+  return count > MAX_NAMED ? `${named.join(", ")} and ${count - MAX_NAMED} more` : named.join(", ");
 }
 
 /**
@@ -44,10 +52,10 @@ export function reportDuplicates(
     for (const index of group) {
       const entry = ctx.articles[index] as CorpusEntry;
       const part = pick(entry) as { text: string; span: Span };
-      const rest = group.filter((i) => i !== index).map((i) => (ctx.articles[i] as CorpusEntry).path);
+      const names = others(group, index, (i) => (ctx.articles[i] as CorpusEntry).path);
       ctx.report(index, {
         messageId,
-        data: { text: part.text.trim(), others: others(rest), count: rest.length },
+        data: { text: part.text.trim(), others: names, count: group.length - 1 },
         span: part.span,
       });
     }

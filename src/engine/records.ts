@@ -1,0 +1,142 @@
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+
+/** Where one record sits in an `AppendFile`. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+/** Writes of at most about this many bytes: few system calls, little memory held. */
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * A file written once, front to back, and read back by offset. Large runs keep each checked file's
+ * result here instead of in memory until the corpus rules have run (and the content-hash cache is one
+ * of these), so peak memory does not grow with the number of files.
+ */
+export class AppendFile {
+  #size: number;
+  #pending: Array<string | Buffer> = [];
+  #pendingBytes = 0;
+  #closed = false;
+  /** the last large read, which serves the records after it when the caller reads forward */
+  #window: Buffer | undefined;
+  #windowAt = 0;
+
+  private constructor(
+    readonly path: string,
+    readonly fd: number,
+    size: number,
+  ) {
+    this.#size = size;
+  }
+
+  /** A new, empty file to append to (replaces any file at `path`). */
+  static create(path: string): AppendFile {
+    return new AppendFile(path, openSync(path, "w+"), 0);
+  }
+
+  /** An open file, read only (its first `size` bytes count). */
+  static reading(path: string, fd: number, size: number): AppendFile {
+    return new AppendFile(path, fd, size);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  append(data: string | Buffer): Span {
+    const length = typeof data === "string" ? Buffer.byteLength(data) : data.length;
+    const span = { offset: this.#size, length };
+    this.#pending.push(data);
+    this.#pendingBytes += length;
+    this.#size += length;
+    if (this.#pendingBytes >= FLUSH_BYTES) this.flush();
+    return span;
+  }
+
+  flush(): void {
+    if (this.#pendingBytes === 0) return;
+    const bytes = Buffer.concat(this.#pending.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    writeAll(this.fd, bytes, this.#size - bytes.length);
+  }
+
+  /**
+   * The bytes of a span (a view: decode it, do not keep it). `forward`: the caller reads the file
+   * front to back (a run's records, in input order), so one read of about 1 MB serves the next
+   * records too, instead of a system call and a buffer each.
+   */
+  read(span: Span, forward = false): Buffer {
+    const end = span.offset + span.length;
+    if (end > this.#size - this.#pendingBytes) this.flush();
+    const window = this.#window;
+    if (window && span.offset >= this.#windowAt && end <= this.#windowAt + window.length)
+      return window.subarray(span.offset - this.#windowAt, end - this.#windowAt);
+    if (!forward || span.length >= FLUSH_BYTES) return readAt(this.fd, span.offset, span.length);
+    // written bytes never change, so the window stays valid however the file grows
+    this.#window = readAt(this.fd, span.offset, Math.min(FLUSH_BYTES, this.#size - this.#pendingBytes - span.offset));
+    this.#windowAt = span.offset;
+    return this.#window.subarray(0, span.length);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.flush();
+    this.#closed = true;
+    closeSync(this.fd);
+  }
+}
+
+export function readAt(fd: number, offset: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, offset + done);
+    if (n === 0) throw new Error(`unexpected end of file at byte ${offset + done}`);
+    done += n;
+  }
+  return buffer;
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+/**
+ * The lines of a file from `start`, read 1 MB at a time (a line may be longer), each with its offset
+ * in the file; `complete` is false for a last line without its newline (a truncated write).
+ * A line is a view of the read buffer: use it before asking for the next one.
+ */
+export function* fileLines(
+  fd: number,
+  start: number,
+): Generator<{ offset: number; line: Buffer; complete: boolean }, void, undefined> {
+  let buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  let filled = 0;
+  let base = start; // file offset of buffer[0]
+  for (;;) {
+    if (filled === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
+    filled += n;
+    const view = buffer.subarray(0, filled);
+    let pos = 0;
+    for (let nl = view.indexOf(10, pos); nl >= 0; nl = view.indexOf(10, pos)) {
+      yield { offset: base + pos, line: view.subarray(pos, nl), complete: true };
+      pos = nl + 1;
+    }
+    if (n === 0) {
+      if (pos < filled) yield { offset: base + pos, line: view.subarray(pos, filled), complete: false };
+      return;
+    }
+    buffer.copy(buffer, 0, pos, filled);
+    filled -= pos;
+    base += pos;
+  }
+}
