@@ -600,16 +600,24 @@ export function graphFromFacts(article: Article, facts: PageFacts, articleType: 
   return { "@context": "https://schema.org", "@graph": graph };
 }
 
+/**
+ * The page's facts and every note about them, without the graph: enough to decide whether a page is
+ * published (its error notes) before paying for the graph and the HTML.
+ */
+export function resolvePage(article: Article, options: GraphOptions): { facts: PageFacts; notes: BuildNote[] } {
+  const resolved = resolveFacts(article, options);
+  noteFaqDifferences(article, resolved.notes);
+  return resolved;
+}
+
 /** Resolves the page's facts and builds its graph: `{graph, facts, notes}`. */
 export function buildGraph(article: Article, options: GraphOptions): GraphResult {
-  const { facts, notes } = resolveFacts(article, options);
-  const graph = graphFromFacts(article, facts, options.articleType ?? "Article");
-  noteFaqDifferences(article, notes, facts);
-  return { graph, facts, notes };
+  const { facts, notes } = resolvePage(article, options);
+  return { graph: graphFromFacts(article, facts, options.articleType ?? "Article"), facts, notes };
 }
 
 /** A draft FAQPage that is not what the page shows is replaced, and the note says so. */
-function noteFaqDifferences(article: Article, notes: BuildNote[], _facts: PageFacts): void {
+function noteFaqDifferences(article: Article, notes: BuildNote[]): void {
   const visible = new Set(article.faq.map((f) => `${collapse(f.question.text)}\n${collapse(f.answer.text)}`));
   for (const node of jsonLdNodes(article)) {
     if (!node.types.includes("FAQPage")) continue;

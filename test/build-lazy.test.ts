@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../src/cli/main.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import * as site from "../src/write/site.js";
+import { makeArticle, memoryIo } from "./build-helpers.js";
+
+// count the pages `build` renders to HTML, with the real renderer underneath
+vi.mock("../src/write/site.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../src/write/site.js")>();
+  return { ...real, plannedHtml: vi.fn(real.plannedHtml), buildPage: vi.fn(real.buildPage) };
+});
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "copydesk-build-lazy-"));
+  // duplicate titles are an error here, so the corpus rule (which runs after every draft was checked)
+  // holds pages back that their own check let through
+  writeFileSync(
+    join(dir, "copydesk.config.json"),
+    JSON.stringify({ site: { url: "https://lazy.example.org" }, rules: { "seo/duplicate-title": "error" } }),
+  );
+  const body = "Cut above an outward bud with clean shears, and water the roots well afterwards.\n";
+  writeFileSync(join(dir, "a-broken.txt"), `{"@type": "Article", "headline": "Pruning Roses"\nPruning Roses\n${body}`);
+  writeFileSync(join(dir, "b-good.txt"), `Watering Ferns\n${body}`);
+  writeFileSync(join(dir, "c-twin.txt"), `Feeding Tomatoes\n${body}`);
+  writeFileSync(join(dir, "d-twin.txt"), `Feeding Tomatoes\n${body}`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("build renders only the pages it may publish", () => {
+  it("skips the HTML of a draft its own errors hold back, renders the rest, and holds corpus-rule errors too", async () => {
+    const io = memoryIo(dir);
+    expect(await main(["build", ".", "--out", "site", "--no-cache"], io)).toBe(1);
+    expect(io.out).toBe("built 1 page(s) into site; 3 held back (rerun with --allow-errors to publish them anyway)\n");
+    expect(io.err.split("\n").filter((l) => l.includes("not published"))).toEqual([
+      "a-broken.txt: not published: 2 error(s)",
+      "c-twin.txt: not published: 1 error(s)",
+      "d-twin.txt: not published: 1 error(s)",
+    ]);
+    // b and the twins were rendered while checked (the twins are held only once the corpus rules ran); a never was
+    expect(vi.mocked(site.plannedHtml).mock.calls.map(([article]) => article.source.path)).toEqual([
+      "b-good.txt",
+      "c-twin.txt",
+      "d-twin.txt",
+    ]);
+    // d asked for c's slug, so it is rendered again under its own
+    expect(vi.mocked(site.buildPage).mock.calls.map(([input, slug]) => [input.article.source.path, slug])).toEqual([
+      ["d-twin.txt", "feeding-tomatoes-2"],
+    ]);
+    expect(readdirSync(join(dir, "site")).sort()).toEqual([
+      "feed.xml",
+      "index.html",
+      "robots.txt",
+      "sitemap.xml",
+      "theme.css",
+      "watering-ferns",
+    ]);
+  });
+});
+
+describe("planPage and plannedHtml", () => {
+  const options = { site: { url: "https://lazy.example.org", name: "Lazy" } };
+  const articles = [
+    makeArticle({ title: "Repotting Orchids", meta: { description: "When and how." }, body: ["Use bark."] }),
+    makeArticle({ body: ["No title at all."], faq: [["Why?", "Because."]] }),
+  ];
+
+  it("give the page, notes and HTML renderArticlePage gives", () => {
+    for (const article of articles)
+      for (const health of [false, true]) {
+        const page = site.planPage(article, health, "slug", options);
+        const { page: full, html } = site.renderArticlePage(article, health, "slug", options);
+        const { graph: _graph, ...withoutGraph } = full;
+        expect(page).toEqual(withoutGraph);
+        expect(site.plannedHtml(article, page, options)).toBe(html);
+      }
+  });
+
+  it("isHeld: any error diagnostic or error note holds a page back, unless errors are allowed", () => {
+    const clean = site.planPage(articles[0]!, false, "a", options);
+    const untitled = site.planPage(articles[1]!, false, "b", options);
+    expect(untitled.notes.filter((n) => n.severity === "error").map((n) => n.id)).toEqual(["build/missing-title"]);
+    const error = { severity: "error" } as Diagnostic;
+    const warning = { severity: "warn" } as Diagnostic;
+    expect(site.isHeld(clean, [warning], false)).toBe(false);
+    expect(site.isHeld(clean, [warning, error], false)).toBe(true);
+    expect(site.isHeld(clean, [error], true)).toBe(false);
+    expect(site.isHeld(untitled, [], false)).toBe(true);
+    expect(site.isHeld(untitled, [], true)).toBe(false);
+  });
+});
