@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -57,6 +57,25 @@ describe("build renders only the pages it may publish", () => {
       "sitemap.xml",
       "theme.css",
       "watering-ferns",
+    ]);
+  });
+});
+
+describe("build messages", () => {
+  it("name line and column as in the whole draft (CRLF line ends, an error below the first line)", async () => {
+    const sub = join(dir, "messages");
+    mkdirSync(sub);
+    writeFileSync(
+      join(sub, "crlf.md"),
+      'Pruning Roses\r\nCut above an outward bud.\r\n\r\n```json\r\n{"@type": "Article", "headline": "Pruning Roses"\r\n```\r\nWater well.\r\n',
+    );
+    const held = memoryIo(sub);
+    expect(await main(["build", "crlf.md", "--out", "site-held", "--no-cache"], held)).toBe(1);
+    expect(held.err.split("\n").map((l) => l.replace(/ error .*\(/, " error ("))).toEqual([
+      "crlf.md: not published: 2 error(s)",
+      "  crlf.md:5:1: error (jsonld/missing-context)",
+      "  crlf.md:5:1: error (jsonld/syntax)",
+      "",
     ]);
   });
 });

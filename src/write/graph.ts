@@ -239,8 +239,22 @@ export function truncateHeadline(text: string, max = MAX_HEADLINE): string {
   return `${(cut > max / 2 ? room.slice(0, cut) : room).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
+/** Site roots already worked out, by url and basePath: every page of a build asks for the same one. */
+const roots = new Map<string, string>();
+
 /** Site root as an absolute URL with a trailing slash: url + basePath. */
 export function siteRoot(site: SiteSettings): string {
+  const key = `${site.url ?? ""}\u0000${site.basePath ?? ""}`;
+  let root = roots.get(key);
+  if (root === undefined) {
+    root = parseSiteRoot(site);
+    if (roots.size > 64) roots.clear(); // a long-lived caller with many sites: stay small
+    roots.set(key, root);
+  }
+  return root;
+}
+
+function parseSiteRoot(site: SiteSettings): string {
   const base = new URL(site.url || DEFAULT_SITE_URL);
   const path = `${base.pathname.replace(/\/+$/, "")}/${(site.basePath ?? "").replace(/^\/+|\/+$/g, "")}`;
   base.pathname = path.endsWith("/") ? path : `${path}/`;

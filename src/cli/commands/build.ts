@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import pLimit from "p-limit";
 import { checkFiles, configFor } from "../../engine/batch.js";
 import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
@@ -207,45 +206,40 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
               sha256(JSON.stringify([VERSION, codeFingerprint(), siteOptions, run.settings.health])),
             );
 
-      // reading and writing overlap their file I/O (bounded), so the main thread does not sit idle per file
-      const io16 = pLimit(16);
       // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
       let unreadable = 0;
-      const drafts = await Promise.all(
-        files.map((file, i) =>
-          io16(async (): Promise<Draft | undefined> => {
-            const checked = batch.results[i];
-            let text: string;
-            try {
-              if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-              text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
-            } catch (err) {
-              if (!(err instanceof CliError)) throw err;
-              io.stderr(`copydesk: ${err.message}\n`);
-              unreadable++;
-              return undefined;
-            }
-            const diagnostics = checked?.diagnostics ?? [];
-            const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-            // the path is in the key: two drafts with the same text get different slugs (and name their own file)
-            const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
-            const cached = pageCache?.get(key);
-            const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
-            const rendered = early.get(i);
-            early.delete(i);
-            if (cached) draft.cached = cached;
-            else if (rendered) {
-              draft.early = rendered;
-              draft.base = rendered.page.slug;
-            } else {
-              draft.article = readArticle({ path: file, text });
-              draft.base = slugBase(draft.article);
-            }
-            return draft;
-          }),
-        ),
-      );
-      const present = drafts.filter((d): d is Draft => d !== undefined);
+      // the batch kept every draft's text, so this loop reads a file only when it did not (never, in practice)
+      const present: Draft[] = [];
+      for (const [i, file] of files.entries()) {
+        const checked = batch.results[i];
+        let text: string;
+        try {
+          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
+          text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
+        } catch (err) {
+          if (!(err instanceof CliError)) throw err;
+          io.stderr(`copydesk: ${err.message}\n`);
+          unreadable++;
+          continue;
+        }
+        const diagnostics = checked?.diagnostics ?? [];
+        const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
+        // the path is in the key: two drafts with the same text get different slugs (and name their own file)
+        const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
+        const cached = pageCache?.get(key);
+        const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
+        const planned = early.get(i);
+        early.delete(i);
+        if (cached) draft.cached = cached;
+        else if (planned) {
+          draft.early = planned;
+          draft.base = planned.page.slug;
+        } else {
+          draft.article = readArticle({ path: file, text });
+          draft.base = slugBase(draft.article);
+        }
+        present.push(draft);
+      }
       const slugs = dedupeSlugs(present.map((d) => d.base));
 
       const pages: PageRecord[] = [];
@@ -286,25 +280,36 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
 
       writeSite(outDir, site.files);
 
+      const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
+      // Line and column of every offset a message names. Each draft's line index covers its text only up to
+      // the last offset asked about (most notes point at the title, near the top): positions up to there
+      // are the same as over the whole text.
+      const reach = new Map<string, number>();
+      const ask = (path: string, offset: number) => reach.set(path, Math.max(reach.get(path) ?? 0, offset));
+      for (const page of site.pages) for (const note of page.notes) if (shown(note)) ask(page.path, note.span.start);
+      for (const h of site.held) for (const e of h.errors) ask(h.path, e.span.start);
       const texts = new Map(present.map((d) => [d.file, d.text]));
       const lines = new Map<string, LineIndex>();
       const where = (path: string, offset: number) => {
         let index = lines.get(path);
         if (!index) {
-          index = new LineIndex(texts.get(path) ?? "");
+          index = new LineIndex((texts.get(path) ?? "").slice(0, (reach.get(path) ?? 0) + 1));
           lines.set(path, index);
         }
         const pos = index.position(offset);
         return `${path}:${pos.line}:${pos.column}`;
       };
+      // one write for all the messages: a thousand pages can carry thousands of notes
+      const messages: string[] = [];
       for (const page of site.pages)
         for (const note of page.notes)
-          if (note.severity !== "info" || io.env.COPYDESK_VERBOSE)
-            io.stderr(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
+          if (shown(note))
+            messages.push(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
       for (const h of site.held) {
-        io.stderr(`${h.path}: not published: ${h.errors.length} error(s)\n`);
-        for (const e of h.errors) io.stderr(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
+        messages.push(`${h.path}: not published: ${h.errors.length} error(s)\n`);
+        for (const e of h.errors) messages.push(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
       }
+      if (messages.length) io.stderr(messages.join(""));
       if (io.env.COPYDESK_VERBOSE)
         io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
       io.stdout(
