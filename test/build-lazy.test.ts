@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -109,5 +110,24 @@ describe("planPage and plannedHtml", () => {
     expect(site.isHeld(clean, [error], true)).toBe(false);
     expect(site.isHeld(untitled, [], false)).toBe(true);
     expect(site.isHeld(untitled, [], true)).toBe(false);
+  });
+});
+
+describe("the sitemap and feed libraries", () => {
+  it("are not loaded by the rule engine (a rule imports slugify from write/site), only when a site is written", () => {
+    // the built package, in a fresh process: xml-js (the feed's) and sax (the sitemap's) are CommonJS, so
+    // require.cache shows whether they were loaded
+    const script = `
+      import { createRequire } from "node:module";
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\\\/](sax|xml-js)[\\\\/]/.test(k)).length > 0;
+      await import(${JSON.stringify(new URL("../dist/engine/batch.js", import.meta.url).href)});
+      const before = loaded();
+      const { siteFiles } = await import(${JSON.stringify(new URL("../dist/write/site.js", import.meta.url).href)});
+      await siteFiles([], { site: {}, themeCss: "", now: new Date(0) });
+      console.log(JSON.stringify([before, loaded()]));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual([false, true]);
   });
 });

@@ -4,9 +4,7 @@
  * returns the files to write; the CLI writes them (atomically).
  */
 import { Readable } from "node:stream";
-import { Feed } from "feed";
 import type { Graph } from "schema-dts";
-import { SitemapStream, streamToPromise } from "sitemap";
 import type { Diagnostic, SiteSettings } from "../engine/types.js";
 import type { Article } from "../model/article.js";
 import { escapeAttr, escapeHtml } from "./escape.js";
@@ -136,7 +134,21 @@ ${items.join("\n")}
 `;
 }
 
-async function sitemapXml(pages: readonly PageSummary[], siteUrl: string): Promise<string> {
+/**
+ * The sitemap and feed libraries, loaded when a site is written: slugify in this module is imported by a
+ * rule, so every `check` process and pool worker would otherwise load them (and sax, xml-js) for nothing.
+ */
+async function xmlLibraries() {
+  const [{ SitemapStream, streamToPromise }, { Feed }] = await Promise.all([import("sitemap"), import("feed")]);
+  return { SitemapStream, streamToPromise, Feed };
+}
+type XmlLibraries = Awaited<ReturnType<typeof xmlLibraries>>;
+
+async function sitemapXml(
+  pages: readonly PageSummary[],
+  siteUrl: string,
+  { SitemapStream, streamToPromise }: XmlLibraries,
+): Promise<string> {
   const entries = [
     { url: siteUrl },
     ...pages.map((p) => {
@@ -149,7 +161,13 @@ async function sitemapXml(pages: readonly PageSummary[], siteUrl: string): Promi
   return (await streamToPromise(Readable.from(entries).pipe(stream))).toString("utf8");
 }
 
-function atomFeed(pages: readonly PageSummary[], site: SiteSettings, siteUrl: string, now: Date): string {
+function atomFeed(
+  pages: readonly PageSummary[],
+  site: SiteSettings,
+  siteUrl: string,
+  now: Date,
+  { Feed }: XmlLibraries,
+): string {
   const name = site.name ?? site.publisher?.name ?? "Articles";
   const feed = new Feed({
     title: name,
@@ -272,11 +290,12 @@ export function buildPage(input: SiteInput, slug: string, options: PageOptionsIn
 /** The files around the pages: index, sitemap, robots.txt, feed and theme. */
 export async function siteFiles(pages: readonly PageSummary[], options: SiteOptions): Promise<Map<string, string>> {
   const siteUrl = siteRoot(options.site);
+  const libraries = await xmlLibraries();
   const files = new Map<string, string>();
   files.set("index.html", indexPage(pages, options.site, siteUrl));
-  files.set("sitemap.xml", await sitemapXml(pages, siteUrl));
+  files.set("sitemap.xml", await sitemapXml(pages, siteUrl, libraries));
   files.set("robots.txt", robotsTxt(siteUrl));
-  files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now));
+  files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now, libraries));
   files.set("theme.css", options.themeCss);
   return files;
 }
