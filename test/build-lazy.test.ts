@@ -130,4 +130,22 @@ describe("the sitemap and feed libraries", () => {
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual([false, true]);
   });
+
+  it("load sitemap's stream module, not its whole index (parsers, xmllint, gzip)", () => {
+    const hooks = `export async function load(url, context, next) {
+      if (url.includes("/sitemap/")) console.log(url.replace(/.*\\/sitemap\\//, ""));
+      return next(url, context);
+    }`;
+    const script = `
+      import { register } from "node:module";
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});
+      const { siteFiles } = await import(${JSON.stringify(new URL("../dist/write/site.js", import.meta.url).href)});
+      await siteFiles([], { site: {}, themeCss: "", now: new Date(0) });
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const loaded = r.stdout.trim().split("\n");
+    expect(loaded[0]).toBe("dist/esm/lib/sitemap-stream.js");
+    expect(loaded).not.toContain("dist/esm/index.js");
+  });
 });

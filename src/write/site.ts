@@ -139,8 +139,23 @@ ${items.join("\n")}
  * rule, so every `check` process and pool worker would otherwise load them (and sax, xml-js) for nothing.
  */
 async function xmlLibraries() {
-  const [{ SitemapStream, streamToPromise }, { Feed }] = await Promise.all([import("sitemap"), import("feed")]);
+  const [{ SitemapStream, streamToPromise }, { Feed }] = await Promise.all([sitemapStream(), import("feed")]);
   return { SitemapStream, streamToPromise, Feed };
+}
+
+type SitemapModule = Pick<typeof import("sitemap"), "SitemapStream" | "streamToPromise">;
+
+/**
+ * sitemap's stream module alone: the package's index also loads its parsers, xmllint and gzip helpers,
+ * about 100 ms of a cold build. Its index is the fallback should a release move the file (or where
+ * import.meta.resolve is missing).
+ */
+async function sitemapStream(): Promise<SitemapModule> {
+  try {
+    return (await import(new URL("./lib/sitemap-stream.js", import.meta.resolve("sitemap")).href)) as SitemapModule;
+  } catch {
+    return await import("sitemap");
+  }
 }
 type XmlLibraries = Awaited<ReturnType<typeof xmlLibraries>>;
 
