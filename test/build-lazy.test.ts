@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
 import type { Diagnostic } from "../src/engine/types.js";
+import { englishLongDate, renderDate } from "../src/write/page.js";
 import * as site from "../src/write/site.js";
 import { makeArticle, memoryIo } from "./build-helpers.js";
 
@@ -147,5 +148,34 @@ describe("the sitemap and feed libraries", () => {
     const loaded = r.stdout.trim().split("\n");
     expect(loaded[0]).toBe("dist/esm/lib/sitemap-stream.js");
     expect(loaded).not.toContain("dist/esm/index.js");
+  });
+});
+
+describe("englishLongDate", () => {
+  it("writes what Intl writes for en and en-US, every day from 1600 to 2200 and the first of each month to 9999", () => {
+    const intl = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+    const intlUs = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+    const day = 86_400_000;
+    const times: number[] = [];
+    for (let t = Date.UTC(1600, 0, 1); t < Date.UTC(2201, 0, 1); t += day) times.push(t + 13 * 3_600_000);
+    for (let year = 2201; year <= 9999; year++) for (let m = 0; m < 12; m++) times.push(Date.UTC(year, m, 1));
+    times.push(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+    for (const t of times) {
+      if (englishLongDate(t, "en") !== intl.format(t)) throw new Error(`en differs at ${new Date(t).toISOString()}`);
+      if (englishLongDate(t, "en-US") !== intlUs.format(t))
+        throw new Error(`en-US differs at ${new Date(t).toISOString()}`);
+    }
+    expect(englishLongDate(Date.UTC(2026, 0, 5), "en")).toBe("January 5, 2026");
+  });
+
+  it("leaves other languages and years to Intl", () => {
+    expect(englishLongDate(Date.UTC(2026, 0, 5), "en-GB")).toBeUndefined();
+    expect(englishLongDate(Date.UTC(2026, 0, 5), "de")).toBeUndefined();
+    expect(englishLongDate(Date.UTC(1599, 11, 31), "en")).toBeUndefined();
+    expect(renderDate("2026-01-05", "en-GB")).toBe('<time datetime="2026-01-05">5 January 2026</time>');
+    expect(renderDate("1500-03-01", undefined)).toBe('<time datetime="1500-03-01">March 1, 1500</time>');
+    expect(renderDate("2026-01-05T23:30:00-05:00", "en")).toBe(
+      '<time datetime="2026-01-05T23:30:00-05:00">January 6, 2026</time>',
+    );
   });
 });
