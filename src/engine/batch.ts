@@ -58,9 +58,10 @@ export interface BatchOptions {
   /**
    * Called with each article checked in this thread, in input order (`build` renders it there and then
    * instead of reading the draft a second time). Not called for cached files, nor for files checked in
-   * pool workers, whose articles stay in their thread.
+   * pool workers, whose articles stay in their thread. `result` is the file's own result (corpus rules
+   * have not run yet).
    */
-  onArticle?: (index: number, article: Article) => void;
+  onArticle?: (index: number, article: Article, result: FileResult) => void;
 }
 
 export interface BatchResult {
@@ -315,7 +316,7 @@ export async function checkStream(
         local = undefined;
         const text = own ? own.result.source : texts ? readText(spec.cwd, task.path) : undefined;
         take(task.index, record, task.key, text);
-        if (own?.article) options.onArticle?.(task.index, own.article);
+        if (own?.article) options.onArticle?.(task.index, own.article, own.result);
       });
     },
   });

@@ -41,6 +41,23 @@ describe("escapeAttr", () => {
   });
 });
 
+describe("the no-escape fast path", () => {
+  it("gives what the full replacement gives for every UTF-16 code unit, alone and in prose", () => {
+    const text = { "&": "&amp;", "<": "&lt;", ">": "&gt;" } as Record<string, string>;
+    const attr = { ...text, '"': "&quot;", "'": "&#39;" } as Record<string, string>;
+    const invalid = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+    const fullHtml = (s: string) => s.replace(/[&<>]/g, (c) => text[c]!).replace(invalid, "\uFFFD");
+    const fullAttr = (s: string) => s.replace(/[&<>"']/g, (c) => attr[c]!).replace(invalid, "\uFFFD");
+    for (let code = 0; code <= 0xffff; code++) {
+      const s = `plain ${String.fromCharCode(code)} prose`;
+      if (escapeHtml(s) !== fullHtml(s)) throw new Error(`escapeHtml differs at U+${code.toString(16)}`);
+      if (escapeAttr(s) !== fullAttr(s)) throw new Error(`escapeAttr differs at U+${code.toString(16)}`);
+    }
+    expect(escapeHtml("plain prose")).toBe("plain prose");
+    expect(escapeAttr("a\u0085b")).toBe("a\uFFFDb");
+  });
+});
+
 describe("jsonForScript", () => {
   it("writes <, >, &, U+2028 and U+2029 as \\u escapes", () => {
     expect(jsonForScript({ a: "</script>&\u2028\u2029" })).toBe('{"a":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}');

@@ -239,8 +239,22 @@ export function truncateHeadline(text: string, max = MAX_HEADLINE): string {
   return `${(cut > max / 2 ? room.slice(0, cut) : room).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
+/** Site roots already worked out, by url and basePath: every page of a build asks for the same one. */
+const roots = new Map<string, string>();
+
 /** Site root as an absolute URL with a trailing slash: url + basePath. */
 export function siteRoot(site: SiteSettings): string {
+  const key = `${site.url ?? ""}\u0000${site.basePath ?? ""}`;
+  let root = roots.get(key);
+  if (root === undefined) {
+    root = parseSiteRoot(site);
+    if (roots.size > 64) roots.clear(); // a long-lived caller with many sites: stay small
+    roots.set(key, root);
+  }
+  return root;
+}
+
+function parseSiteRoot(site: SiteSettings): string {
   const base = new URL(site.url || DEFAULT_SITE_URL);
   const path = `${base.pathname.replace(/\/+$/, "")}/${(site.basePath ?? "").replace(/^\/+|\/+$/g, "")}`;
   base.pathname = path.endsWith("/") ? path : `${path}/`;
@@ -600,16 +614,24 @@ export function graphFromFacts(article: Article, facts: PageFacts, articleType: 
   return { "@context": "https://schema.org", "@graph": graph };
 }
 
+/**
+ * The page's facts and every note about them, without the graph: enough to decide whether a page is
+ * published (its error notes) before paying for the graph and the HTML.
+ */
+export function resolvePage(article: Article, options: GraphOptions): { facts: PageFacts; notes: BuildNote[] } {
+  const resolved = resolveFacts(article, options);
+  noteFaqDifferences(article, resolved.notes);
+  return resolved;
+}
+
 /** Resolves the page's facts and builds its graph: `{graph, facts, notes}`. */
 export function buildGraph(article: Article, options: GraphOptions): GraphResult {
-  const { facts, notes } = resolveFacts(article, options);
-  const graph = graphFromFacts(article, facts, options.articleType ?? "Article");
-  noteFaqDifferences(article, notes, facts);
-  return { graph, facts, notes };
+  const { facts, notes } = resolvePage(article, options);
+  return { graph: graphFromFacts(article, facts, options.articleType ?? "Article"), facts, notes };
 }
 
 /** A draft FAQPage that is not what the page shows is replaced, and the note says so. */
-function noteFaqDifferences(article: Article, notes: BuildNote[], _facts: PageFacts): void {
+function noteFaqDifferences(article: Article, notes: BuildNote[]): void {
   const visible = new Set(article.faq.map((f) => `${collapse(f.question.text)}\n${collapse(f.answer.text)}`));
   for (const node of jsonLdNodes(article)) {
     if (!node.types.includes("FAQPage")) continue;

@@ -40,13 +40,43 @@ function dateFormat(lang: string): Intl.DateTimeFormat {
   return format;
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * ICU's long English date ("January 5, 2026", UTC) written directly: the first Intl.DateTimeFormat of
+ * a process loads ICU's date data, 40–80 ms of a cold build whose pages are English. Only for "en" and
+ * "en-US" and years 1600–9999 (test/build-lazy.test.ts compares it with Intl day by day); anything
+ * else goes to Intl.
+ */
+export function englishLongDate(t: number, lang: string): string | undefined {
+  if (lang !== "en" && lang !== "en-US") return undefined;
+  const date = new Date(t);
+  const year = date.getUTCFullYear();
+  if (year < 1600 || year > 9999) return undefined;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${year}`;
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** ISO dates become <time>; anything else is shown as written (never guessed into a date). */
 export function renderDate(value: string, lang: string | undefined): string {
   const t = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(t)) return escapeHtml(value);
-  return `<time datetime="${escapeAttr(value)}">${escapeHtml(dateFormat(lang || "en").format(t))}</time>`;
+  const shown = englishLongDate(t, lang || "en") ?? dateFormat(lang || "en").format(t);
+  return `<time datetime="${escapeAttr(value)}">${escapeHtml(shown)}</time>`;
 }
 
 function head(facts: PageFacts, graph: Graph, options: PageOptions): string {

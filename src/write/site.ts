@@ -4,13 +4,11 @@
  * returns the files to write; the CLI writes them (atomically).
  */
 import { Readable } from "node:stream";
-import { Feed } from "feed";
 import type { Graph } from "schema-dts";
-import { SitemapStream, streamToPromise } from "sitemap";
 import type { Diagnostic, SiteSettings } from "../engine/types.js";
 import type { Article } from "../model/article.js";
 import { escapeAttr, escapeHtml } from "./escape.js";
-import { type BuildNote, buildGraph, type PageFacts, siteRoot } from "./graph.js";
+import { type BuildNote, graphFromFacts, type PageFacts, resolvePage, siteRoot } from "./graph.js";
 import { renderDate, renderPage } from "./page.js";
 
 export interface SiteInput {
@@ -136,7 +134,36 @@ ${items.join("\n")}
 `;
 }
 
-async function sitemapXml(pages: readonly PageSummary[], siteUrl: string): Promise<string> {
+/**
+ * The sitemap and feed libraries, loaded when a site is written: slugify in this module is imported by a
+ * rule, so every `check` process and pool worker would otherwise load them (and sax, xml-js) for nothing.
+ */
+async function xmlLibraries() {
+  const [{ SitemapStream, streamToPromise }, { Feed }] = await Promise.all([sitemapStream(), import("feed")]);
+  return { SitemapStream, streamToPromise, Feed };
+}
+
+type SitemapModule = Pick<typeof import("sitemap"), "SitemapStream" | "streamToPromise">;
+
+/**
+ * sitemap's stream module alone: the package's index also loads its parsers, xmllint and gzip helpers,
+ * about 100 ms of a cold build. Its index is the fallback should a release move the file (or where
+ * import.meta.resolve is missing).
+ */
+async function sitemapStream(): Promise<SitemapModule> {
+  try {
+    return (await import(new URL("./lib/sitemap-stream.js", import.meta.resolve("sitemap")).href)) as SitemapModule;
+  } catch {
+    return await import("sitemap");
+  }
+}
+type XmlLibraries = Awaited<ReturnType<typeof xmlLibraries>>;
+
+async function sitemapXml(
+  pages: readonly PageSummary[],
+  siteUrl: string,
+  { SitemapStream, streamToPromise }: XmlLibraries,
+): Promise<string> {
   const entries = [
     { url: siteUrl },
     ...pages.map((p) => {
@@ -149,7 +176,13 @@ async function sitemapXml(pages: readonly PageSummary[], siteUrl: string): Promi
   return (await streamToPromise(Readable.from(entries).pipe(stream))).toString("utf8");
 }
 
-function atomFeed(pages: readonly PageSummary[], site: SiteSettings, siteUrl: string, now: Date): string {
+function atomFeed(
+  pages: readonly PageSummary[],
+  site: SiteSettings,
+  siteUrl: string,
+  now: Date,
+  { Feed }: XmlLibraries,
+): string {
   const name = site.name ?? site.publisher?.name ?? "Articles";
   const feed = new Feed({
     title: name,
@@ -191,31 +224,66 @@ export interface RenderedPage {
   html: string;
 }
 
-export function renderArticlePage(
-  article: Article,
-  health: boolean,
-  slug: string,
-  options: Omit<SiteOptions, "themeCss" | "now">,
-): RenderedPage {
-  const { graph, facts, notes } = buildGraph(article, {
+/** A page without its graph: what a build keeps of it once the HTML is made (and what its cache stores). */
+export type PageRecord = Omit<BuiltPage, "graph">;
+
+type PageOptionsIn = Omit<SiteOptions, "themeCss" | "now">;
+
+/**
+ * A page's facts and notes without its graph or HTML: enough to decide publish or hold, so a build
+ * renders only the pages it may publish.
+ */
+export function planPage(article: Article, health: boolean, slug: string, options: PageOptionsIn): PageRecord {
+  const { facts, notes } = resolvePage(article, {
     site: options.site,
     pagePath: `${slug}/`,
     health,
     ...(options.articleType ? { articleType: options.articleType } : {}),
   });
-  const file = `${slug}/index.html`;
+  return { path: article.source.path, slug, file: `${slug}/index.html`, facts, notes };
+}
+
+/** The graph and HTML of a planned page. */
+function renderPlanned(article: Article, page: PageRecord, options: PageOptionsIn): RenderedPage {
+  const graph = graphFromFacts(article, page.facts, options.articleType ?? "Article");
+  const { path, slug, file, facts, notes } = page;
   return {
-    page: { path: article.source.path, slug, file, facts, graph, notes },
+    page: { path, slug, file, facts, graph, notes },
     html: renderPage(article, facts, graph, { rootHref: "../" }),
   };
 }
 
-/** A rendered page is held back when its diagnostics or its build notes have errors, unless `allowErrors`. */
-export function publishOrHold(
-  rendered: RenderedPage,
+/** The HTML of a planned page (its graph is only needed inside it). */
+export function plannedHtml(article: Article, page: PageRecord, options: PageOptionsIn): string {
+  return renderPlanned(article, page, options).html;
+}
+
+export function renderArticlePage(
+  article: Article,
+  health: boolean,
+  slug: string,
+  options: PageOptionsIn,
+): RenderedPage {
+  return renderPlanned(article, planPage(article, health, slug, options), options);
+}
+
+/** Whether a page is held back: its diagnostics or its build notes have errors (and errors are not allowed). */
+export function isHeld(
+  page: Pick<BuiltPage, "notes">,
   diagnostics: readonly Diagnostic[],
   allowErrors: boolean | undefined,
-): PageOutcome {
+): boolean {
+  return (
+    !allowErrors && (diagnostics.some((d) => d.severity === "error") || page.notes.some((n) => n.severity === "error"))
+  );
+}
+
+/** A rendered page is held back when its diagnostics or its build notes have errors, unless `allowErrors`. */
+export function publishOrHold<P extends { page: Pick<BuiltPage, "path" | "notes"> }>(
+  rendered: P,
+  diagnostics: readonly Diagnostic[],
+  allowErrors: boolean | undefined,
+): P | { held: HeldBack } {
   if (allowErrors) return rendered;
   const errors = [
     ...diagnostics.filter((d) => d.severity === "error"),
@@ -226,7 +294,7 @@ export function publishOrHold(
   return errors.length ? { held: { path: rendered.page.path, errors } } : rendered;
 }
 
-export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOptions, "themeCss" | "now">): PageOutcome {
+export function buildPage(input: SiteInput, slug: string, options: PageOptionsIn): PageOutcome {
   return publishOrHold(
     renderArticlePage(input.article, input.health, slug, options),
     input.diagnostics,
@@ -237,11 +305,12 @@ export function buildPage(input: SiteInput, slug: string, options: Omit<SiteOpti
 /** The files around the pages: index, sitemap, robots.txt, feed and theme. */
 export async function siteFiles(pages: readonly PageSummary[], options: SiteOptions): Promise<Map<string, string>> {
   const siteUrl = siteRoot(options.site);
+  const libraries = await xmlLibraries();
   const files = new Map<string, string>();
   files.set("index.html", indexPage(pages, options.site, siteUrl));
-  files.set("sitemap.xml", await sitemapXml(pages, siteUrl));
+  files.set("sitemap.xml", await sitemapXml(pages, siteUrl, libraries));
   files.set("robots.txt", robotsTxt(siteUrl));
-  files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now));
+  files.set("feed.xml", atomFeed(pages, options.site, siteUrl, options.now, libraries));
   files.set("theme.css", options.themeCss);
   return files;
 }

@@ -1,28 +1,27 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import pLimit from "p-limit";
 import { checkFiles, configFor } from "../../engine/batch.js";
 import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
-import { writeFileAtomic } from "../../io/write.js";
+import { writeFileAtomicSync } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
 import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
 import { healthEnabled } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
 import {
-  type BuiltPage,
   buildPage,
   dedupeSlugs,
   type HeldBack,
-  type PageOutcome,
+  isHeld,
+  type PageRecord,
+  plannedHtml,
+  planPage,
   publishOrHold,
-  type RenderedPage,
-  renderArticlePage,
   siteFiles,
   slugBase,
 } from "../../write/site.js";
@@ -91,7 +90,16 @@ interface CachedPage {
   base: string;
   slug: string;
   /** the page without its graph and HTML (those are on disk already), or why it was held back */
-  outcome: { page: Omit<BuiltPage, "graph"> } | { held: HeldBack };
+  outcome: { page: PageRecord } | { held: HeldBack };
+}
+
+/**
+ * A draft's page as planned while the batch checked it: facts and notes, and the HTML unless the page
+ * is held back already by its own errors (corpus rules can only add errors, never lift one).
+ */
+interface EarlyPage {
+  page: PageRecord;
+  html?: string;
 }
 
 interface Draft {
@@ -102,8 +110,25 @@ interface Draft {
   base: string;
   cached?: CachedPage;
   article?: Article;
-  /** rendered under its base slug while the batch checked it */
-  early?: RenderedPage;
+  /** planned (and rendered when it may be published) under its base slug while the batch checked it */
+  early?: EarlyPage;
+}
+
+/**
+ * Writes the site's files, each atomically (temp file + rename), one after the other: for a thousand
+ * small files, synchronous writes cost a third of the CPU of bounded parallel promises on two cores.
+ */
+function writeSite(outDir: string, files: ReadonlyMap<string, string>): void {
+  const made = new Set<string>();
+  for (const [rel, contents] of files) {
+    const target = join(outDir, ...rel.split("/"));
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileAtomicSync(target, contents);
+  }
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -144,9 +169,10 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         ...(opts.allowErrors ? { allowErrors: true } : {}),
       } as const;
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
-      // A draft checked in this thread is rendered there and then under its base slug, so it is not read
-      // twice; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
-      const early = new Map<number, RenderedPage>();
+      // A draft checked in this thread is planned there and then under its base slug, so it is not read
+      // twice, and rendered unless its own errors hold it back; the publish decision waits for the corpus
+      // rules, and a duplicate slug renders it again.
+      const early = new Map<number, EarlyPage>();
       // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
       // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
       const batch = await checkFiles(
@@ -162,8 +188,11 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
           // the batch has read every draft once already: keep the texts rather than read them again
           keepSource: true,
-          onArticle: (index, article) =>
-            early.set(index, renderArticlePage(article, healthOf(article), slugBase(article), siteOptions)),
+          onArticle: (index, article, result) => {
+            const page = planPage(article, healthOf(article), slugBase(article), siteOptions);
+            const held = isHeld(page, result.diagnostics, siteOptions.allowErrors);
+            early.set(index, held ? { page } : { page, html: plannedHtml(article, page, siteOptions) });
+          },
         },
       );
       // Rendered pages are cached by draft content, the errors that decide publishing, and everything
@@ -177,48 +206,43 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
               sha256(JSON.stringify([VERSION, codeFingerprint(), siteOptions, run.settings.health])),
             );
 
-      // reading and writing overlap their file I/O (bounded), so the main thread does not sit idle per file
-      const io16 = pLimit(16);
       // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
       let unreadable = 0;
-      const drafts = await Promise.all(
-        files.map((file, i) =>
-          io16(async (): Promise<Draft | undefined> => {
-            const checked = batch.results[i];
-            let text: string;
-            try {
-              if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-              text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
-            } catch (err) {
-              if (!(err instanceof CliError)) throw err;
-              io.stderr(`copydesk: ${err.message}\n`);
-              unreadable++;
-              return undefined;
-            }
-            const diagnostics = checked?.diagnostics ?? [];
-            const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-            // the path is in the key: two drafts with the same text get different slugs (and name their own file)
-            const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
-            const cached = pageCache?.get(key);
-            const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
-            const rendered = early.get(i);
-            early.delete(i);
-            if (cached) draft.cached = cached;
-            else if (rendered) {
-              draft.early = rendered;
-              draft.base = rendered.page.slug;
-            } else {
-              draft.article = readArticle({ path: file, text });
-              draft.base = slugBase(draft.article);
-            }
-            return draft;
-          }),
-        ),
-      );
-      const present = drafts.filter((d): d is Draft => d !== undefined);
+      // the batch kept every draft's text, so this loop reads a file only when it did not (never, in practice)
+      const present: Draft[] = [];
+      for (const [i, file] of files.entries()) {
+        const checked = batch.results[i];
+        let text: string;
+        try {
+          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
+          text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
+        } catch (err) {
+          if (!(err instanceof CliError)) throw err;
+          io.stderr(`copydesk: ${err.message}\n`);
+          unreadable++;
+          continue;
+        }
+        const diagnostics = checked?.diagnostics ?? [];
+        const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
+        // the path is in the key: two drafts with the same text get different slugs (and name their own file)
+        const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
+        const cached = pageCache?.get(key);
+        const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
+        const planned = early.get(i);
+        early.delete(i);
+        if (cached) draft.cached = cached;
+        else if (planned) {
+          draft.early = planned;
+          draft.base = planned.page.slug;
+        } else {
+          draft.article = readArticle({ path: file, text });
+          draft.base = slugBase(draft.article);
+        }
+        present.push(draft);
+      }
       const slugs = dedupeSlugs(present.map((d) => d.base));
 
-      const pages: Array<Omit<BuiltPage, "graph">> = [];
+      const pages: PageRecord[] = [];
       const held: HeldBack[] = [];
       const pageFiles = new Map<string, string>();
       const outDir = resolve(io.cwd, opts.out);
@@ -230,16 +254,16 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
           outcome = undefined;
         if (!outcome) {
-          let built: PageOutcome;
+          let built: EarlyPage | { held: HeldBack } | undefined;
           if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
-          else {
+          if (!built || ("page" in built && built.html === undefined)) {
             const article = d.article ?? readArticle({ path: d.file, text: d.text });
             built = buildPage({ article, diagnostics: d.diagnostics, health: healthOf(article) }, slug, siteOptions);
           }
           if ("page" in built) {
-            const { graph: _graph, ...page } = built.page;
-            pageFiles.set(page.file, built.html);
-            outcome = { page };
+            const { path, slug: pageSlug, file, facts, notes } = built.page;
+            pageFiles.set(file, built.html as string); // rendered above when it was not already
+            outcome = { page: { path, slug: pageSlug, file, facts, notes } };
           } else outcome = built;
           pageCache?.set(d.key, { base: d.base, slug, outcome });
           rendered++;
@@ -254,35 +278,38 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       ]);
       const site = { files: outputs, pages, held };
 
-      await Promise.all(
-        [...site.files].map(([rel, contents]) =>
-          io16(async () => {
-            const target = join(outDir, ...rel.split("/"));
-            await mkdir(dirname(target), { recursive: true });
-            await writeFileAtomic(target, contents);
-          }),
-        ),
-      );
+      writeSite(outDir, site.files);
 
+      const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
+      // Line and column of every offset a message names. Each draft's line index covers its text only up to
+      // the last offset asked about (most notes point at the title, near the top): positions up to there
+      // are the same as over the whole text.
+      const reach = new Map<string, number>();
+      const ask = (path: string, offset: number) => reach.set(path, Math.max(reach.get(path) ?? 0, offset));
+      for (const page of site.pages) for (const note of page.notes) if (shown(note)) ask(page.path, note.span.start);
+      for (const h of site.held) for (const e of h.errors) ask(h.path, e.span.start);
       const texts = new Map(present.map((d) => [d.file, d.text]));
       const lines = new Map<string, LineIndex>();
       const where = (path: string, offset: number) => {
         let index = lines.get(path);
         if (!index) {
-          index = new LineIndex(texts.get(path) ?? "");
+          index = new LineIndex((texts.get(path) ?? "").slice(0, (reach.get(path) ?? 0) + 1));
           lines.set(path, index);
         }
         const pos = index.position(offset);
         return `${path}:${pos.line}:${pos.column}`;
       };
+      // one write for all the messages: a thousand pages can carry thousands of notes
+      const messages: string[] = [];
       for (const page of site.pages)
         for (const note of page.notes)
-          if (note.severity !== "info" || io.env.COPYDESK_VERBOSE)
-            io.stderr(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
+          if (shown(note))
+            messages.push(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
       for (const h of site.held) {
-        io.stderr(`${h.path}: not published: ${h.errors.length} error(s)\n`);
-        for (const e of h.errors) io.stderr(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
+        messages.push(`${h.path}: not published: ${h.errors.length} error(s)\n`);
+        for (const e of h.errors) messages.push(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
       }
+      if (messages.length) io.stderr(messages.join(""));
       if (io.env.COPYDESK_VERBOSE)
         io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
       io.stdout(
