@@ -184,7 +184,9 @@ describe("bundle reader: Markdown-flavoured variants", () => {
   });
 
   it("still reads a Q:/A: line that starts with a space trimming keeps (em space)", () => {
-    const b = read(["Title Line", "", "Some prose here.", "", "FAQ", "\u2003Q: Is it hard?", "A: Not really."].join("\n"));
+    const b = read(
+      ["Title Line", "", "Some prose here.", "", "FAQ", "\u2003Q: Is it hard?", "A: Not really."].join("\n"),
+    );
     expect(b.faq.map((f) => [f.question.text, f.answer.text])).toEqual([["Is it hard?", "Not really."]]);
   });
 
