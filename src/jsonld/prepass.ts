@@ -45,18 +45,25 @@ export class OffsetMap {
 
   /** Source offset of the text character at `offset` (undefined outside `0..length`). */
   at(offset: number): number | undefined {
+    if (offset < 0 || offset > this.#length) return undefined;
+    this.#table ??= this.#expand();
+    return this.#table[offset];
+  }
+
+  /** one source offset per text character, filled from the runs when first asked */
+  #table: Int32Array | undefined;
+
+  #expand(): Int32Array {
     const runs = this.#runs;
-    if (offset < 0 || offset > this.#length || runs.length === 0) return undefined;
-    let lo = 0;
-    let hi = runs.length / 3 - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((runs[mid * 3] as number) <= offset) lo = mid;
-      else hi = mid - 1;
+    const table = new Int32Array(this.#length + 1);
+    for (let r = 0; r < runs.length; r += 3) {
+      const from = runs[r] as number;
+      const to = r + 3 < runs.length ? (runs[r + 3] as number) : this.#length + 1;
+      const source = runs[r + 1] as number;
+      const step = runs[r + 2] as number;
+      for (let k = from; k < to; k++) table[k] = source + step * (k - from);
     }
-    const r = lo * 3;
-    const source = runs[r + 1] as number;
-    return runs[r + 2] === 1 ? source + (offset - (runs[r] as number)) : source;
+    return table;
   }
 }
 
