@@ -50,6 +50,20 @@ export class OffsetMap {
     return this.#table[offset];
   }
 
+  /**
+   * A reader of source offsets for text offsets asked in ascending order (a linear scan): it walks
+   * the runs forward instead of searching them or filling a table.
+   */
+  ascending(): (offset: number) => number {
+    const runs = this.#runs;
+    let r = 0;
+    return (offset) => {
+      while (r + 3 < runs.length && (runs[r + 3] as number) <= offset) r += 3;
+      const source = runs[r + 1] as number;
+      return runs[r + 2] === 1 ? source + (offset - (runs[r] as number)) : source;
+    };
+  }
+
   /** one source offset per text character, filled from the runs when first asked */
   #table: Int32Array | undefined;
 

@@ -2,6 +2,7 @@ import { type Node, type ParseError, parseTree } from "jsonc-parser";
 import { jsonrepair } from "jsonrepair";
 import type { JsonLdBlock, JsonLdOrigin, RepairStep } from "../model/article.js";
 import type { Span } from "../model/span.js";
+import { scanPointers } from "./pointers.js";
 import { type OffsetMap, prepass } from "./prepass.js";
 
 /** Bracket depth past which a JSON region is refused (hostile input, not a draft). */
@@ -163,12 +164,17 @@ export function repairJsonAt(
   if (repair === "failed") notes.push("could not be parsed, even with jsonrepair");
   const end = pp.end;
   const { text, map } = pp;
+  // the pre-pass text is known to be valid JSON when it parsed, or when it is the raw text that did
+  const textIsJson = repair === "prepass" || (repair === "strict" && text === raw);
   // The pointer table costs a second, tolerant parse and an entry per value; most blocks are
   // never asked for a span (only diagnostics are), so it is built on first read.
   const block = withLazyPointers({ span: { start, end }, origin, value, repair }, notes, () => {
     const pointers: Record<string, Span> = {};
-    const tree = repair === "failed" ? undefined : parseTree(text, [], TOLERANT);
-    if (tree) collectPointers(tree, "", map, pointers);
+    if (textIsJson) scanPointers(text, map.ascending(), pointers);
+    else {
+      const tree = repair === "failed" ? undefined : parseTree(text, [], TOLERANT);
+      if (tree) collectPointers(tree, "", map, pointers);
+    }
     pointers[""] = { start, end };
     return pointers;
   });
