@@ -31,19 +31,18 @@ export function scanPointers(text: string, source: (offset: number) => number, o
   };
   /** moves past the string that starts at `i`; true when it holds an escape */
   const skipString = (): boolean => {
-    let escaped = false;
-    i++;
+    const open = i;
+    let q = text.indexOf('"', open + 1);
     for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        escaped = true;
-        i++;
-      }
-      i++;
+      // a quote after an odd run of backslashes is escaped: look for the next one
+      let b = q;
+      while (text.charCodeAt(b - 1) === BACKSLASH) b--;
+      if ((q - b) % 2 === 0) break;
+      q = text.indexOf('"', q + 1);
     }
-    i++;
-    return escaped;
+    i = q + 1;
+    const slash = text.indexOf("\\", open);
+    return slash !== -1 && slash < q;
   };
   const value = (pointer: string): void => {
     skipSpace();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepass } from "./prepass.js";
-import { repairJsonAt, repairSequence } from "./repair.js";
+import { knownNotStrictJson, repairJsonAt, repairSequence } from "./repair.js";
 
 const L = "\u201c";
 const R = "\u201d";
@@ -62,6 +62,20 @@ describe("skipping the strict parse", () => {
       expect(() => JSON.parse(src)).not.toThrow();
       expect(prepass(src, 0, src.length, 10).notStrict).toBe(false);
     }
+  });
+});
+
+describe("knownNotStrictJson", () => {
+  it("is true only where strict JSON failed or the pre-pass proved it cannot parse", () => {
+    const curlySrc = `{${L}a${R}: 1}`;
+    expect(knownNotStrictJson(repairJsonAt(curlySrc, 0, curlySrc.length, "leading").block)).toBe(true);
+    const comma = '{"a": 1,}';
+    expect(knownNotStrictJson(repairJsonAt(comma, 0, comma.length, "leading").block)).toBe(true);
+    const valid = '{"a": 1}';
+    expect(knownNotStrictJson(repairJsonAt(valid, 0, valid.length, "leading").block)).toBe(false);
+    // truncated: the ladder never tried the raw text, so nothing is known
+    const cut = '{"a": [1';
+    expect(knownNotStrictJson(repairJsonAt(cut, 0, cut.length, "leading").block)).toBe(false);
   });
 });
 

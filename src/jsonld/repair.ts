@@ -132,6 +132,7 @@ export function repairJsonAt(
   let repair: RepairStep | "failed" = "failed";
   let value: unknown;
   const strict = pp.truncated || pp.notStrict ? { ok: false as const } : tryParse(raw);
+  const rawIsNotJson = pp.notStrict || (!pp.truncated && !strict.ok);
   if (strict.ok) {
     repair = "strict";
     value = strict.value;
@@ -178,7 +179,16 @@ export function repairJsonAt(
     pointers[""] = { start, end };
     return pointers;
   });
+  if (rawIsNotJson) notStrictJson.add(block);
   return { block, end, truncated: pp.truncated, tooDeep: false };
+}
+
+/** Blocks whose source text is known not to be strict JSON (the ladder tried, or the pre-pass proved it). */
+const notStrictJson = new WeakSet<JsonLdBlock>();
+
+/** Whether the block's source text is known not to parse as strict JSON (false: not known either way). */
+export function knownNotStrictJson(block: JsonLdBlock): boolean {
+  return notStrictJson.has(block);
 }
 
 const TOLERANT = { allowTrailingComma: true, disallowComments: false } as const;
@@ -241,11 +251,13 @@ export function repairSequence(
 /** Re-roots the pointers under `prefix` (a member of a wrapper object) as their own block. */
 export function subPointers(pointers: Record<string, Span>, prefix: string): Record<string, Span> {
   const out: Record<string, Span> = {};
+  const n = prefix.length;
   for (const key in pointers) {
-    if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}#`)) {
-      if (key === `${prefix}#key`) continue;
-      out[key.slice(prefix.length)] = pointers[key] as Span;
-    }
+    if (!key.startsWith(prefix)) continue;
+    // the prefix itself, or a pointer below it: `prefix/…` or `prefix#…` (but not the member's own `#key`)
+    const next = key.charCodeAt(n);
+    const own = key.length === n + 4 && key.endsWith("#key");
+    if (key.length === n || next === 0x2f || (next === 0x23 && !own)) out[key.slice(n)] = pointers[key] as Span;
   }
   return out;
 }
