@@ -11,6 +11,14 @@ describe("LineIndex.line and located", () => {
     expect(lines.lineCount).toBe(4);
   });
 
+  it("finds LF-only line starts the same way (the indexOf path), empty lines and a final break included", () => {
+    const lf = new LineIndex("ab\n\ncd\n");
+    expect([0, 2, 3, 4, 6, 7].map((o) => lf.line(o))).toEqual([1, 1, 2, 3, 3, 4]);
+    expect([1, 2, 3, 4].map((l) => lf.lineStart(l))).toEqual([0, 3, 4, 7]);
+    expect(lf.lineCount).toBe(4);
+    expect(new LineIndex("").lineCount).toBe(1);
+  });
+
   it("stamps line/column of both span ends, keys in the reporters' order", () => {
     const head = { ruleId: "x/y", severity: "warn", messageId: "m", message: "M", url: "u" } as const;
     const d = located(head, { start: 5, end: 9 }, lines);

@@ -183,6 +183,13 @@ describe("bundle reader: Markdown-flavoured variants", () => {
     );
   });
 
+  it("still reads a Q:/A: line that starts with a space trimming keeps (em space)", () => {
+    const b = read(
+      ["Title Line", "", "Some prose here.", "", "FAQ", "\u2003Q: Is it hard?", "A: Not really."].join("\n"),
+    );
+    expect(b.faq.map((f) => [f.question.text, f.answer.text])).toEqual([["Is it hard?", "Not really."]]);
+  });
+
   it("reads an FAQ heading with **Q:** / A: lines", () => {
     expect(a.faq.map((f) => [f.question.text, f.answer.text])).toEqual([
       ["Why are the leaves dropping?", "Usually a draught, a move, or overwatering."],

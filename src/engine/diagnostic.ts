@@ -3,12 +3,21 @@ import type { Diagnostic, Fix, Report, RuleMeta, Severity } from "./types.js";
 
 const DOCS_BASE = "https://github.com/copydesk/copydesk/blob/main/docs/rules/";
 
+/** URLs made so far, by rule id: every diagnostic carries one, and there are only so many rules. */
+const docsUrls = new Map<string, string>();
+
 /** The one place a rule id becomes its documentation URL. */
 export function ruleDocsUrl(ruleId: string): string {
-  // engine and reader diagnostics have no page of their own: they are listed in the rules index
-  if (ruleId.startsWith("read/") || ruleId.startsWith("internal/"))
-    return `${DOCS_BASE}README.md#${ruleId.replace("/", "-")}`;
-  return `${DOCS_BASE}${ruleId}.md`;
+  let url = docsUrls.get(ruleId);
+  if (url === undefined) {
+    // engine and reader diagnostics have no page of their own: they are listed in the rules index
+    url =
+      ruleId.startsWith("read/") || ruleId.startsWith("internal/")
+        ? `${DOCS_BASE}README.md#${ruleId.replace("/", "-")}`
+        : `${DOCS_BASE}${ruleId}.md`;
+    docsUrls.set(ruleId, url);
+  }
+  return url;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_$]+)\s*\}\}/g;

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,5 +82,17 @@ describe("loadSourceSync", () => {
     }
     const ok = file("s-ok.txt", "\uFEFFTitle\nBody.");
     expect(loadSourceSync(ok)).toEqual(await loadSource(ok));
+  });
+
+  it("refuses a FIFO at once (opened non-blocking) with loadSource's message", async () => {
+    const fifo = join(dir, "s-fifo");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => loadSourceSync(fifo)).toThrow(`${fifo}: not a regular file`);
+    expect(await failure(fifo)).toBe(`${fifo}: not a regular file`);
+  });
+
+  it("reads a file larger than the read-ahead probe byte for byte", () => {
+    const text = `${"ünïcode line\n".repeat(3000)}end`;
+    expect(loadSourceSync(file("s-large.txt", text)).text).toBe(text);
   });
 });

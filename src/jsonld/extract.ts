@@ -1,7 +1,7 @@
 import type { JsonLdBlock, Meta } from "../model/article.js";
 import type { Span, TextPart } from "../model/span.js";
 import { PartBuilder } from "../read/text-part.js";
-import { pointerToken, subPointers } from "./repair.js";
+import { pointerToken, subPointers, withLazyPointers } from "./repair.js";
 
 /** Keys of a bundle's schema wrapper that carry page metadata, normalised (lower case, no `_`/`-`). */
 const META_KEYS: Record<string, keyof Meta> = {
@@ -90,14 +90,14 @@ export function extractRegion(src: string, block: JsonLdBlock, meta: Meta): Json
     const pointer = `/${pointerToken(key)}`;
     const valueSpan = block.pointers[pointer];
     if (isSchemaLike(val) && valueSpan) {
-      out.push({
-        span: valueSpan,
-        origin: block.origin,
-        value: val,
-        repair: block.repair,
-        pointers: subPointers(block.pointers, pointer),
-        notes: [...block.notes, `from the "${key}" member of the schema block`],
-      });
+      const whole = block.pointers;
+      out.push(
+        withLazyPointers(
+          { span: valueSpan, origin: block.origin, value: val, repair: block.repair },
+          [...block.notes, `from the "${key}" member of the schema block`],
+          () => subPointers(whole, pointer),
+        ),
+      );
       continue;
     }
     const field = META_KEYS[key.toLowerCase().replace(/[_-]/g, "")];

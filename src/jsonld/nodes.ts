@@ -52,7 +52,9 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** `pointer` + one reference token, escaped as RFC 6901 asks. */
 export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  // most tokens (indexes, plain property names) have nothing to escape: no replace passes for them
+  if (typeof token === "number" || (!token.includes("~") && !token.includes("/"))) return `${pointer}/${token}`;
+  return `${pointer}/${token.replaceAll("~", "~0").replaceAll("/", "~1")}`;
 }
 
 /** Source span of the value at `pointer`, falling back to the nearest enclosing value, then the block. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepass } from "./prepass.js";
-import { repairJsonAt, repairSequence } from "./repair.js";
+import { knownNotStrictJson, repairJsonAt, repairSequence } from "./repair.js";
 
 const L = "\u201c";
 const R = "\u201d";
@@ -37,7 +37,7 @@ describe("typographic pre-pass", () => {
     const src = `{${L}k${R}:${L}v${R}}`;
     const p = prepass(src, 0, src.length, 10);
     expect(p.text).toBe('{"k":"v"}');
-    expect(p.map).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from({ length: p.text.length + 1 }, (_, k) => p.map.at(k))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(p.changed).toBe(4);
   });
 
@@ -46,6 +46,55 @@ describe("typographic pre-pass", () => {
     const r = repairJsonAt(src, 0, src.length, "leading");
     expect(r.block.repair).toBe("prepass");
     expect(r.block.value).toEqual({ a: "one\ntwo" });
+  });
+});
+
+describe("skipping the strict parse", () => {
+  it("knows curly delimiters, stray quotes and raw newlines cannot be strict JSON", () => {
+    expect(prepass(`{${L}a${R}: 1}`, 0, 7, 10).notStrict).toBe(true);
+    expect(prepass('{"a": "x "y" z"}', 0, 16, 10).notStrict).toBe(true);
+    expect(prepass('{"a": "x\ny"}', 0, 12, 10).notStrict).toBe(true);
+  });
+
+  it("still tries strict JSON when the first rewrite may be text of a valid string", () => {
+    // valid JSON (strings `x${R}, 1`, `say ${L}hi`) that the pre-pass reads otherwise
+    for (const src of [`["x${R}, 1", 2]`, `{"a": "say ${L}hi", "b": 1}`]) {
+      expect(() => JSON.parse(src)).not.toThrow();
+      expect(prepass(src, 0, src.length, 10).notStrict).toBe(false);
+    }
+  });
+});
+
+describe("knownNotStrictJson", () => {
+  it("is true only where strict JSON failed or the pre-pass proved it cannot parse", () => {
+    const curlySrc = `{${L}a${R}: 1}`;
+    expect(knownNotStrictJson(repairJsonAt(curlySrc, 0, curlySrc.length, "leading").block)).toBe(true);
+    const comma = '{"a": 1,}';
+    expect(knownNotStrictJson(repairJsonAt(comma, 0, comma.length, "leading").block)).toBe(true);
+    const valid = '{"a": 1}';
+    expect(knownNotStrictJson(repairJsonAt(valid, 0, valid.length, "leading").block)).toBe(false);
+    // truncated: the ladder never tried the raw text, so nothing is known
+    const cut = '{"a": [1';
+    expect(knownNotStrictJson(repairJsonAt(cut, 0, cut.length, "leading").block)).toBe(false);
+  });
+});
+
+describe("lazy pointers", () => {
+  it("serialises like an eager block: pointers in place, before notes", () => {
+    const src = `{${L}a${R}: [1, {${L}b${R}: null}]}`;
+    const { block } = repairJsonAt(src, 0, src.length, "leading");
+    expect(Object.keys(block)).toEqual(["span", "origin", "value", "repair", "pointers", "notes"]);
+    expect(JSON.parse(JSON.stringify(block)).pointers).toEqual({
+      "": { start: 0, end: src.length },
+      "/a#key": { start: 1, end: 4 },
+      "/a": { start: 6, end: 22 },
+      "/a/0": { start: 7, end: 8 },
+      "/a/1": { start: 10, end: 21 },
+      "/a/1/b#key": { start: 11, end: 14 },
+      "/a/1/b": { start: 16, end: 20 },
+    });
+    block.pointers = {};
+    expect(block.pointers).toEqual({});
   });
 });
 

@@ -2,7 +2,8 @@ import { type Node, type ParseError, parseTree } from "jsonc-parser";
 import { jsonrepair } from "jsonrepair";
 import type { JsonLdBlock, JsonLdOrigin, RepairStep } from "../model/article.js";
 import type { Span } from "../model/span.js";
-import { prepass } from "./prepass.js";
+import { scanPointers } from "./pointers.js";
+import { type OffsetMap, prepass } from "./prepass.js";
 
 /** Bracket depth past which a JSON region is refused (hostile input, not a draft). */
 export const DEFAULT_MAX_NESTING = 256;
@@ -37,10 +38,10 @@ export function pointerToken(key: string | number): string {
 }
 
 /** Source span of a tree node of the pre-pass text. */
-function nodeSpan(map: number[] | undefined, node: Node): Span {
+function nodeSpan(map: OffsetMap | undefined, node: Node): Span {
   if (!map) return { start: node.offset, end: node.offset + node.length };
-  const start = map[node.offset] as number;
-  const last = map[node.offset + node.length - 1];
+  const start = map.at(node.offset) as number;
+  const last = map.at(node.offset + node.length - 1);
   return { start, end: last === undefined ? start : last + 1 };
 }
 
@@ -48,7 +49,7 @@ function nodeSpan(map: number[] | undefined, node: Node): Span {
 export function collectPointers(
   node: Node,
   pointer: string,
-  map: number[] | undefined,
+  map: OffsetMap | undefined,
   out: Record<string, Span>,
 ): void {
   out[pointer] = nodeSpan(map, node);
@@ -130,7 +131,8 @@ export function repairJsonAt(
   const raw = src.slice(start, pp.end);
   let repair: RepairStep | "failed" = "failed";
   let value: unknown;
-  const strict = pp.truncated ? { ok: false as const } : tryParse(raw);
+  const strict = pp.truncated || pp.notStrict ? { ok: false as const } : tryParse(raw);
+  const rawIsNotJson = pp.notStrict || (!pp.truncated && !strict.ok);
   if (strict.ok) {
     repair = "strict";
     value = strict.value;
@@ -155,15 +157,68 @@ export function repairJsonAt(
   }
   if (pp.changed > 0) notes.push(`${pp.changed} typographic or stray quotes rewritten as JSON quotes`);
   if (pp.truncated) notes.push("the JSON ends before its closing bracket (truncated); closed by jsonrepair");
-  const errors: ParseError[] = [];
-  const tree = parseTree(pp.text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (repair === "prepass+jsonrepair" || repair === "jsonrepair") notes.push(...repairNotes(pp.text, errors));
+  if (repair === "prepass+jsonrepair" || repair === "jsonrepair") {
+    const errors: ParseError[] = [];
+    parseTree(pp.text, errors, TOLERANT);
+    notes.push(...repairNotes(pp.text, errors));
+  }
   if (repair === "failed") notes.push("could not be parsed, even with jsonrepair");
-  const pointers: Record<string, Span> = {};
-  if (tree && repair !== "failed") collectPointers(tree, "", pp.map, pointers);
-  pointers[""] = { start, end: pp.end };
-  const block: JsonLdBlock = { span: { start, end: pp.end }, origin, value, repair, pointers, notes };
-  return { block, end: pp.end, truncated: pp.truncated, tooDeep: false };
+  const end = pp.end;
+  const { text, map } = pp;
+  // the pre-pass text is known to be valid JSON when it parsed, or when it is the raw text that did
+  const textIsJson = repair === "prepass" || (repair === "strict" && text === raw);
+  // The pointer table costs a second, tolerant parse and an entry per value; most blocks are
+  // never asked for a span (only diagnostics are), so it is built on first read.
+  const block = withLazyPointers({ span: { start, end }, origin, value, repair }, notes, () => {
+    const pointers: Record<string, Span> = {};
+    if (textIsJson) scanPointers(text, map.ascending(), pointers);
+    else {
+      const tree = repair === "failed" ? undefined : parseTree(text, [], TOLERANT);
+      if (tree) collectPointers(tree, "", map, pointers);
+    }
+    pointers[""] = { start, end };
+    return pointers;
+  });
+  if (rawIsNotJson) notStrictJson.add(block);
+  return { block, end, truncated: pp.truncated, tooDeep: false };
+}
+
+/** Blocks whose source text is known not to be strict JSON (the ladder tried, or the pre-pass proved it). */
+const notStrictJson = new WeakSet<JsonLdBlock>();
+
+/** Whether the block's source text is known not to parse as strict JSON (false: not known either way). */
+export function knownNotStrictJson(block: JsonLdBlock): boolean {
+  return notStrictJson.has(block);
+}
+
+const TOLERANT = { allowTrailingComma: true, disallowComments: false } as const;
+
+/**
+ * A block whose `pointers` member is computed by `compute` on first read, then kept. The member
+ * is an enumerable own accessor in its usual place, so copies, `JSON.stringify` and deep equality
+ * see the same object as an eager block.
+ */
+export function withLazyPointers(
+  head: Omit<JsonLdBlock, "pointers" | "notes">,
+  notes: string[],
+  compute: () => Record<string, Span>,
+): JsonLdBlock {
+  let pointers: Record<string, Span> | undefined;
+  // fields written out: with a spread, V8 would place the accessor after `notes`
+  return {
+    span: head.span,
+    origin: head.origin,
+    value: head.value,
+    repair: head.repair,
+    get pointers(): Record<string, Span> {
+      pointers ??= compute();
+      return pointers;
+    },
+    set pointers(value: Record<string, Span>) {
+      pointers = value;
+    },
+    notes,
+  };
 }
 
 /**
@@ -196,11 +251,13 @@ export function repairSequence(
 /** Re-roots the pointers under `prefix` (a member of a wrapper object) as their own block. */
 export function subPointers(pointers: Record<string, Span>, prefix: string): Record<string, Span> {
   const out: Record<string, Span> = {};
+  const n = prefix.length;
   for (const key in pointers) {
-    if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}#`)) {
-      if (key === `${prefix}#key`) continue;
-      out[key.slice(prefix.length)] = pointers[key] as Span;
-    }
+    if (!key.startsWith(prefix)) continue;
+    // the prefix itself, or a pointer below it: `prefix/…` or `prefix#…` (but not the member's own `#key`)
+    const next = key.charCodeAt(n);
+    const own = key.length === n + 4 && key.endsWith("#key");
+    if (key.length === n || next === 0x2f || (next === 0x23 && !own)) out[key.slice(n)] = pointers[key] as Span;
   }
   return out;
 }

@@ -52,21 +52,21 @@ export function sourceSpan(part: TextPart, start: number, end: number): Span {
   return { start: sourceOffset(part, start), end: sourceOffset(part, end) };
 }
 
-/** Offsets of line starts, built once per source text. */
+/**
+ * Offsets of line starts, found once per source text when a position is first asked for (an
+ * article without diagnostics never needs them).
+ */
 export class LineIndex {
+  readonly #text: string;
   /** offset of each line's first character, ascending (a typed array: one allocation, compact for the binary search) */
-  readonly #starts: Int32Array;
+  #lineStarts: Int32Array | undefined;
   constructor(text: string) {
-    const starts: number[] = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.#starts = Int32Array.from(starts);
+    this.#text = text;
+  }
+
+  get #starts(): Int32Array {
+    this.#lineStarts ??= lineStarts(this.#text);
+    return this.#lineStarts;
   }
 
   /** 1-based line of an offset (binary search over the line starts). */
@@ -87,6 +87,29 @@ export class LineIndex {
   get lineCount(): number {
     return this.#starts.length;
   }
+}
+
+/** Offsets of the line starts of `text` (LF, CRLF or CR breaks). */
+function lineStarts(text: string): Int32Array {
+  if (text.indexOf("\r") < 0) {
+    // LF only (the usual case): count, then fill, with indexOf finding the breaks
+    let count = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+    const starts = new Int32Array(count);
+    let k = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+    return starts;
+  }
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return Int32Array.from(starts);
 }
 
 /** Index of the last element of an ascending, non-empty array that is ≤ value (0 when none is): a binary search. */

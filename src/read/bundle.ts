@@ -53,32 +53,80 @@ function questionLike(text: string): boolean {
   return t.endsWith("?") && t.length <= 200;
 }
 
+/**
+ * First characters a HASH, Q_LINE, A_LINE, BOLD or ITEM line can start with. The text is trimmed,
+ * but `\s` also matches spaces `trimRange` keeps (em space, vertical tab…): those, and any other
+ * non-ASCII character (• included), go through the patterns.
+ */
+function maybeMarked(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c >= 0x7f ||
+    c === 0x23 || // #
+    c === 0x2a || // *
+    c === 0x5f || // _
+    c === 0x2d || // -
+    c === 0x2b || // +
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x51 || // Q
+    c === 0x71 || // q
+    c === 0x41 || // A
+    c === 0x61 // a
+  );
+}
+
 function classify(src: string, line: Line): BodyLine {
   const [s, e] = trimRange(src, line.start, line.end);
+  const base: BodyLine = {
+    start: line.start,
+    end: line.end,
+    index: line.index,
+    kind: "plain",
+    cStart: s,
+    cEnd: e,
+    level: 0,
+    ordered: false,
+  };
+  // most lines are prose starting with a letter none of the line patterns accepts: no slice, no regex
+  if (!maybeMarked(src.charCodeAt(s))) return base;
   const text = src.slice(s, e);
-  const base = { ...line, cStart: s, cEnd: e, level: 0, ordered: false };
   let m = HASH.exec(text);
   if (m) {
     const inner = (m[2] ?? "").trim();
     const cs = s + text.indexOf(inner, (m[1] ?? "").length);
-    return { ...base, kind: "hash", level: (m[1] ?? "#").length, cStart: cs, cEnd: cs + inner.length };
+    base.kind = "hash";
+    base.level = (m[1] ?? "#").length;
+    base.cStart = cs;
+    base.cEnd = cs + inner.length;
+    return base;
   }
   m = Q_LINE.exec(text);
   if (m) {
-    let ce = e;
-    if (/(\*\*|__)$/.test(text)) ce -= 2;
-    return { ...base, kind: "q", cStart: s + m[0].length, cEnd: ce };
+    base.kind = "q";
+    base.cStart = s + m[0].length;
+    if (/(\*\*|__)$/.test(text)) base.cEnd = e - 2;
+    return base;
   }
   m = A_LINE.exec(text);
-  if (m) return { ...base, kind: "a", cStart: s + m[0].length };
+  if (m) {
+    base.kind = "a";
+    base.cStart = s + m[0].length;
+    return base;
+  }
   m = BOLD.exec(text);
   if (m && !/[.!]$/.test(m[2] ?? "")) {
-    const inner = m[2] ?? "";
-    return { ...base, kind: "bold", cStart: s + 2, cEnd: s + 2 + inner.length };
+    base.kind = "bold";
+    base.cStart = s + 2;
+    base.cEnd = s + 2 + (m[2] ?? "").length;
+    return base;
   }
   m = ITEM.exec(text);
-  if (m) return { ...base, kind: "item", cStart: s + m[0].length, ordered: m[2] !== undefined };
-  return { ...base, kind: "plain" };
+  if (m) {
+    base.kind = "item";
+    base.cStart = s + m[0].length;
+    base.ordered = m[2] !== undefined;
+  }
+  return base;
 }
 
 interface Region {

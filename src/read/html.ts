@@ -33,9 +33,15 @@ class HtmlText {
   raw(start: number, end: number): void {
     const src = this.src;
     let i = start;
+    // characters are copied a run at a time (from `run` up to the next space or entity), not one by one
+    let run = -1;
     while (i < end) {
       const c = src.charCodeAt(i);
       if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c) {
+        if (run >= 0) {
+          this.b.copy(run, i);
+          run = -1;
+        }
         if (!this.#empty && this.#pendingSpace < 0) this.#pendingSpace = i;
         i++;
         continue;
@@ -46,6 +52,10 @@ class HtmlText {
         if (m) {
           const decoded = decodeHTML(m[0]);
           if (decoded !== m[0]) {
+            if (run >= 0) {
+              this.b.copy(run, i);
+              run = -1;
+            }
             this.b.decoded(decoded, i, i + m[0].length);
             i += m[0].length;
             this.#empty = false;
@@ -53,10 +63,11 @@ class HtmlText {
           }
         }
       }
-      this.b.copy(i, i + 1);
+      if (run < 0) run = i;
       this.#empty = false;
       i++;
     }
+    if (run >= 0) this.b.copy(run, end);
   }
 
   lineBreak(at: number): void {

@@ -10,6 +10,15 @@ export interface Line {
 export function splitLines(text: string, from = 0): Line[] {
   const lines: Line[] = [];
   let start = from;
+  if (text.indexOf("\r", from) < 0) {
+    // LF only (the usual case): let indexOf find the breaks instead of testing every character
+    for (let i = text.indexOf("\n", from); i >= 0; i = text.indexOf("\n", start)) {
+      lines.push({ start, end: i, index: lines.length });
+      start = i + 1;
+    }
+    if (start < text.length) lines.push({ start, end: text.length, index: lines.length });
+    return lines;
+  }
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {

@@ -101,7 +101,32 @@ function sourceEols(ctx: Ctx, value: string, start: number, end: number): string
   return value.replace(/\n/g, () => eols[k++] ?? "\n");
 }
 
-const LEXER = { lex: (s: string) => new Lexer({ gfm: false }).lex(s) };
+/**
+ * Characters at which marked's inline rules can start anything but plain text (`&` too, to stay
+ * on the safe side); with the hard break `"  \n"`, inline text without them lexes to one text token.
+ */
+const INLINE_SYNTAX = /[\\<![`*_~&]/;
+
+/**
+ * `new Lexer().lex(s)`, except that inline text with no inline syntax becomes its single text token
+ * without running marked's inline rules (most paragraphs of a draft are plain prose).
+ */
+export const LEXER = {
+  lex(s: string): Token[] {
+    const lexer = new Lexer({ gfm: false });
+    lexer.blockTokens(s, lexer.tokens);
+    for (const { src, tokens } of lexer.inlineQueue) {
+      if (!INLINE_SYNTAX.test(src) && !src.includes("  \n")) {
+        if (src !== "") tokens.push({ type: "text", raw: src, text: src });
+        continue;
+      }
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(src, tokens);
+    }
+    lexer.inlineQueue = [];
+    return lexer.tokens;
+  },
+};
 
 /** CR-free offsets back to the source: each dropped `\r` of a CRLF shifts later offsets by one. */
 function crMapper(src: string, base: number): Mapper {
@@ -144,9 +169,54 @@ function lineMapper(raw: string, text: string, rawAt: number, outer: Mapper): Ma
   return (o) => outer(rawAt + o + (shift[lastAtOrBelow(starts, o)] as number));
 }
 
-const leadWs = (s: string) => s.length - s.trimStart().length;
-const trailNl = (s: string) => s.length - s.replace(/\n+$/, "").length;
-const trimmedEnd = (s: string) => s.replace(/\s+$/, "").length;
+/** Whether a UTF-16 unit is whitespace as `\s` and `trim` see it. */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+// counted with loops, not trim/replace: these run on every token and text run, and a regex
+// anchored at the end (`\s+$`) is tried from every whitespace of a long paragraph
+/** Length of the leading whitespace (what `trimStart` removes). */
+const leadWs = (s: string) => {
+  let i = 0;
+  while (i < s.length && isJsSpace(s.charCodeAt(i))) i++;
+  return i;
+};
+/** Number of trailing `\n`. */
+const trailNl = (s: string) => {
+  let i = s.length;
+  while (i > 0 && s.charCodeAt(i - 1) === 10) i--;
+  return s.length - i;
+};
+/** Length without the trailing whitespace (what `s.replace(/\s+$/, "")` keeps). */
+const trimmedEnd = (s: string) => {
+  let i = s.length;
+  while (i > 0 && isJsSpace(s.charCodeAt(i - 1))) i--;
+  return i;
+};
+/** Length without trailing spaces, tabs and `\n`. */
+const trimmedBlanks = (s: string) => {
+  let i = s.length;
+  for (let c = s.charCodeAt(i - 1); i > 0 && (c === 0x20 || c === 0x09 || c === 0x0a); c = s.charCodeAt(i - 1)) i--;
+  return i;
+};
+/** Length of a trailing `\n[ \t]*` (0 when the text does not end in a line break and blanks). */
+const trailingBreak = (s: string) => {
+  let i = s.length;
+  while (i > 0 && (s.charCodeAt(i - 1) === 0x20 || s.charCodeAt(i - 1) === 0x09)) i--;
+  return i > 0 && s.charCodeAt(i - 1) === 10 ? s.length - i + 1 : 0;
+};
 
 /** `text` is the string the tokens were lexed from, `at` the first token's offset in it. */
 function blocks(ctx: Ctx, tokens: Token[], at: number, map: Mapper, out: MdBlock[], text: string): void {
@@ -361,19 +431,19 @@ function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boole
   const drop: number[] = [];
   for (const [idx, r] of runs) {
     let { start, end, value } = r;
-    value = value.replace(/[ \t]*\n[ \t]*/g, "\n");
+    if (value.includes("\n")) value = value.replace(/[ \t]*\n[ \t]*/g, "\n");
     if (edges && idx === 0) {
-      const n = value.length - value.trimStart().length;
-      value = value.slice(n);
+      const n = leadWs(value);
+      if (n > 0) value = value.slice(n);
       start += leadWs(r.raw);
     }
     if (edges && idx === out.length - 1) {
-      value = value.replace(/[ \t\n]+$/, "");
+      value = value.slice(0, trimmedBlanks(value));
       end = r.start + trimmedEnd(r.raw);
     }
     // a run ending in a line break stops right after it: what follows is the next line's prefix
-    const tail = !(edges && idx === out.length - 1) && /\n[ \t]*$/.exec(r.raw);
-    const pos = { start: map(start), end: tail ? afterEol(ctx.src, map(end - tail[0].length)) : map(end) };
+    const tail = edges && idx === out.length - 1 ? 0 : trailingBreak(r.raw);
+    const pos = { start: map(start), end: tail > 0 ? afterEol(ctx.src, map(end - tail)) : map(end) };
     if (value === "") {
       drop.push(idx);
       continue;

@@ -27,6 +27,25 @@ describe("jsonld/syntax", () => {
     expect(applyFix(article.source.text, fixed!)).toBe('{\n  "@type": "Recipe",\n  "name": "Bread"\n}\n');
   });
 
+  it("judges blocks cut from a wrapper by their own text: strict is silent, curly is reported", () => {
+    const strict = '{"@type": "Recipe"}';
+    const curlyBlock = "{ “@type”: “Recipe”}";
+    const src = `${strict}\n${curlyBlock}\n`;
+    const article = fixtureArticle(src);
+    const cut = (start: number, end: number) => ({
+      span: { start, end },
+      origin: "fenced" as const,
+      value: { "@type": "Recipe" },
+      repair: "prepass" as const,
+      pointers: {},
+      notes: ['from the "article_schema" member of the schema block'],
+    });
+    article.jsonld = [cut(0, strict.length), cut(strict.length + 1, src.length - 1)];
+    expect(runRule(syntax, article).map((r) => [r.messageId, r.span])).toEqual([
+      ["repaired", { start: strict.length + 1, end: src.length - 1 }],
+    ]);
+  });
+
   it("reports a block that could not be parsed, without a fix", () => {
     const src = "{ ]]] \n";
     const article = fixtureArticle(src);

@@ -1,4 +1,5 @@
 import type { Rule } from "../../engine/types.js";
+import { knownNotStrictJson } from "../../jsonld/repair.js";
 import type { JsonLdBlock } from "../../model/article.js";
 
 /** The repaired value written as strict JSON, indented like the line the block starts on. */
@@ -7,6 +8,20 @@ function serialize(block: JsonLdBlock, source: string): string {
   const indent = /^[ \t]*/.exec(source.slice(lineStart, block.span.start))?.[0] ?? "";
   const json = JSON.stringify(block.value, null, 2);
   return indent === "" ? json : json.replaceAll("\n", `\n${indent}`);
+}
+
+/**
+ * Whether the first thing inside the block's opening bracket is a typographic quote: strict JSON
+ * cannot start a key or value with one, so no parse (and no thrown error) is needed to know.
+ */
+function opensCurly(source: string, start: number): boolean {
+  const open = source.charCodeAt(start);
+  if (open !== 0x7b && open !== 0x5b) return false; // { [
+  let i = start + 1;
+  for (let c = source.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = source.charCodeAt(i))
+    i++;
+  const c = source.charCodeAt(i);
+  return c === 0x201c || c === 0x201d;
 }
 
 function parsesStrictly(text: string): boolean {
@@ -43,7 +58,12 @@ export const syntax: Rule = {
         continue;
       }
       // blocks cut out of a repaired wrapper may be strict JSON themselves
-      if (parsesStrictly(source.slice(block.span.start, block.span.end))) continue;
+      if (
+        !knownNotStrictJson(block) &&
+        !opensCurly(source, block.span.start) &&
+        parsesStrictly(source.slice(block.span.start, block.span.end))
+      )
+        continue;
       ctx.report({
         messageId: "repaired",
         data: { notes },

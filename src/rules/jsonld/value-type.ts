@@ -32,6 +32,23 @@ interface Accepts {
   classes: string[];
 }
 
+/** `accepts` per vocabulary and property: the same few properties come back on every node of every article. */
+const acceptsCache = new WeakMap<VocabIndex, Map<string, Accepts>>();
+
+function acceptsOf(vocab: VocabIndex, property: string, ranges: readonly string[]): Accepts {
+  let byProperty = acceptsCache.get(vocab);
+  if (!byProperty) {
+    byProperty = new Map();
+    acceptsCache.set(vocab, byProperty);
+  }
+  let a = byProperty.get(property);
+  if (!a) {
+    a = accepts(vocab, ranges);
+    byProperty.set(property, a);
+  }
+  return a;
+}
+
 function accepts(vocab: VocabIndex, ranges: readonly string[]): Accepts {
   const a: Accepts = {
     text: false,
@@ -127,7 +144,7 @@ function checkNode(
     if (property === undefined || !vocab.hasProperty(property)) continue;
     const ranges = vocab.ranges(property);
     if (ranges.length === 0) continue;
-    const a = accepts(vocab, ranges);
+    const a = acceptsOf(vocab, property, ranges);
     for (const { value, pointer } of propertyValues(node, property)) {
       const messageId = mismatch(vocab, a, value);
       if (!messageId) continue;
