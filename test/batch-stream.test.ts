@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,5 +73,15 @@ describe("checkStream (results spilled to disk)", () => {
     expect(runs[1]).toBe(runs[0]);
     const plain = await checkFiles(paths, spec, { workers: 1 });
     expect(runs[0]).toBe(report("json", plain.results, dir));
+  });
+
+  it("refuses a FIFO among the inputs instead of waiting on it, with the cache on and kept sources", async () => {
+    const fifo = join(dir, "pipe.md");
+    execFileSync("mkfifo", [fifo]);
+    const cache = { dir: join(dir, "cache-fifo") };
+    for (const workers of [1, 2]) {
+      const { results } = await checkFiles([paths[0] as string, fifo], spec, { workers, cache, keepSource: true });
+      expect(results.map((r) => r.fatal ?? "ok")).toEqual(["ok", "not a regular file"]);
+    }
   });
 });

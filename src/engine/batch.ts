@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError, loadSourceSync } from "../io/source.js";
+import { InputError, loadBytesSync, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
 import { LineIndex } from "../model/span.js";
 import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
@@ -175,19 +175,25 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
   );
 }
 
+/** A checked file's text, read again; non-blocking like every read here (a FIFO must not hang the run). */
 function readText(cwd: string, path: string): string | undefined {
   try {
-    return readFileSync(resolve(cwd, path), "utf8");
+    return loadSourceSync(resolve(cwd, path), { maxBytes: Number.POSITIVE_INFINITY }).text;
   } catch {
     return undefined;
   }
 }
 
-function readBytes(cwd: string, path: string): Buffer | undefined {
+/**
+ * A file's bytes for its cache key; undefined when it cannot be loaded (the check then reports why).
+ * Loaded non-blocking with the input checks, so a FIFO among the inputs cannot hang the run.
+ */
+function readBytes(cwd: string, path: string, maxBytes: number | undefined): Buffer | undefined {
   try {
-    return readFileSync(resolve(cwd, path));
-  } catch {
-    return undefined;
+    return loadBytesSync(resolve(cwd, path), maxBytes === undefined ? {} : { maxBytes });
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
   }
 }
 
@@ -284,7 +290,7 @@ export async function checkStream(
       continue;
     }
     // the key hashes the bytes as read, so an unchanged file is never decoded
-    const bytes = readBytes(spec.cwd, path);
+    const bytes = readBytes(spec.cwd, path, prep.config.read.maxFileSize);
     const key = bytes === undefined ? undefined : RecordCache.key(bytes);
     const hit = key ? cache.get(key) : undefined;
     if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);

@@ -56,6 +56,16 @@ export async function loadSource(path: string, options: LoadOptions = {}): Promi
  */
 export function loadSourceSync(path: string, options: LoadOptions = {}): { path: string; text: string } {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return { path, text: decodeChecked(path, loadBytesSync(path, options), maxBytes) };
+}
+
+/**
+ * The file's bytes with the checks that need no decoding (missing, directory, not a regular file,
+ * empty, too large), for callers that hash content before deciding to decode it. Never blocks on a
+ * FIFO.
+ */
+export function loadBytesSync(path: string, options: LoadOptions = {}): Buffer {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -73,7 +83,7 @@ export function loadSourceSync(path: string, options: LoadOptions = {}): { path:
   try {
     const info = fstatSync(fd);
     checkStats(path, info, maxBytes);
-    return { path, text: decodeChecked(path, readAll(path, fd, info.size), maxBytes) };
+    return readAll(path, fd, info.size);
   } finally {
     closeSync(fd);
   }
