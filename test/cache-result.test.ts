@@ -52,6 +52,20 @@ describe("ResultCache", () => {
     expect(new ResultCache<number>(d, "check", "salt-0").get(ResultCache.key("x"))).toBeUndefined();
   });
 
+  it("deletes the unsaved records a killed run left a day ago, never a running one's", () => {
+    const d = dir();
+    const stale = join(d, "check-0123456789abcdef.cache.4242.1000.tmp");
+    const fresh = join(d, "check-0123456789abcdef.cache.4343.2000.tmp");
+    writeFileSync(stale, "x");
+    writeFileSync(fresh, "y");
+    const dayAndMore = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    utimesSync(stale, dayAndMore, dayAndMore);
+    const c = new ResultCache<number>(d, "check", "v1");
+    c.set(ResultCache.key("x"), 1);
+    c.save();
+    expect(readdirSync(d).sort()).toEqual([basename(c.path), basename(fresh)].sort());
+  });
+
   it("detects a tampered record (checksum), a truncated file and a corrupted one, and rebuilds", () => {
     const d = dir();
     const a = new ResultCache<number>(d, "check", "s");

@@ -23,6 +23,8 @@ import { AppendFile, fileLines, type Span } from "./records.js";
  */
 const FORMAT = 3;
 const EXTENSION = ".cache";
+/** a run's unsaved records older than this were left by a killed run */
+const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 /** cache files kept per namespace (the newest); older salts are deleted on save */
 const KEEP_PER_NAMESPACE = 3;
 /** `<64 hex key> <8 hex crc32> ` before each payload */
@@ -228,14 +230,28 @@ export class RecordCache {
 
   #prune(): void {
     const prefix = `${this.name}-`;
-    const others = readdirSync(this.dir)
+    const now = Date.now();
+    const others: Array<{ path: string; mtime: number }> = [];
+    for (const f of readdirSync(this.dir)) {
+      if (!f.startsWith(prefix)) continue;
+      const path = join(this.dir, f);
+      const mtime = mtimeOf(path);
+      if (mtime === undefined || path === this.path) continue; // gone meanwhile (another run pruned it)
       // `.json` files are caches of the previous format
-      .filter((f) => f.startsWith(prefix) && (f.endsWith(EXTENSION) || f.endsWith(".json")))
-      .map((f) => join(this.dir, f))
-      .filter((path) => path !== this.path)
-      .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime);
+      if (f.endsWith(EXTENSION) || f.endsWith(".json")) others.push({ path, mtime });
+      // the records of a run that was killed before it saved; a day old, so never a running one's
+      else if (f.endsWith(".tmp") && now - mtime > STALE_TMP_MS) rmSync(path, { force: true });
+    }
+    others.sort((a, b) => b.mtime - a.mtime);
     for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) rmSync(old.path, { force: true });
+  }
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 
