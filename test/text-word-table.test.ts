@@ -30,6 +30,13 @@ describe("internWord", () => {
     expect(entry.norm).toBe("recommendations");
     expect(internWord("recommendations", 0, 15).norm).toBe(entry.norm);
   });
+
+  it("copies a pasted blob of 300,000 chars with no break in it", () => {
+    const blob = "Ab".repeat(150_000);
+    const entry = internWord(`see ${blob} here`, 4, 4 + blob.length);
+    expect(entry.raw).toBe(blob);
+    expect(entry.norm).toBe(blob.toLowerCase());
+  });
 });
 
 describe("lastWordHash", () => {

@@ -33,12 +33,20 @@ function sameChars(raw: string, text: string, start: number): boolean {
   return true;
 }
 
+/** Chars per `String.fromCharCode` call: a spread of a whole pasted blob would overflow the stack. */
+const COPY_CHUNK = 8192;
+
 /** A standalone copy of text[start, end) that references no larger string. */
 function ownCopy(text: string, start: number, end: number): string {
   if (end - start < SLICE_MIN) return text.slice(start, end);
-  const codes: number[] = [];
-  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
-  return String.fromCharCode(...codes);
+  let copy = "";
+  for (let at = start; at < end; at += COPY_CHUNK) {
+    const stop = Math.min(end, at + COPY_CHUNK);
+    const codes: number[] = [];
+    for (let i = at; i < stop; i++) codes.push(text.charCodeAt(i));
+    copy += String.fromCharCode(...codes);
+  }
+  return copy;
 }
 
 function sharedNorm(raw: string): string {
