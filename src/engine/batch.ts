@@ -40,7 +40,7 @@ export interface CheckSpec {
   extras?: boolean;
 }
 
-/** One file's outcome as it crosses threads and the cache: no source text, which the main thread has. */
+/** One file's outcome from `checkOne` (library callers): no source text, which the caller has. */
 export interface CheckedFile {
   result: Omit<FileResult, "source">;
   entry?: CorpusEntry;

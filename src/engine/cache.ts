@@ -264,7 +264,7 @@ export class ResultCache<T> {
   }
 
   static key(content: string): string {
-    return sha256(content);
+    return RecordCache.key(content);
   }
 
   get path(): string {

@@ -116,9 +116,6 @@ export function analyzeText(article: Article): TextAnalysis {
     const { part } = ref;
     const text = part.text;
     const mapper = new OffsetMapper(part);
-    // most parts are verbatim source: their offsets shift by the span start, no run lookup
-    const verbatim = !part.map || part.map.length === 0;
-    const base = part.span.start;
     const segment: Segment = {
       kind: ref.kind,
       index: ref.index,
@@ -138,7 +135,7 @@ export function analyzeText(article: Article): TextAnalysis {
       ref.kind === "heading" || ref.kind === "title" ? trimmedWhole(text) : splitSentences(text, segLang);
     for (const [s, e] of ranges) {
       const sentence: Sentence = {
-        start: verbatim ? base + s : mapper.mapStart(s),
+        start: mapper.mapStart(s),
         end: 0,
         text: text.slice(s, e),
         firstWord: words.length,
@@ -150,15 +147,15 @@ export function analyzeText(article: Article): TextAnalysis {
         const we = wordEnd(text, ws, e);
         const entry = internWord(text, ws, we, lastWordHash());
         words.push({
-          start: verbatim ? base + ws : mapper.mapStart(ws),
-          end: verbatim ? base + we : mapper.map(we),
+          start: mapper.mapStart(ws),
+          end: mapper.map(we),
           text: entry.raw,
           norm: entry.norm,
           sentence: sentenceIndex,
         });
         ws = wordStart(text, we, e);
       }
-      sentence.end = verbatim ? base + e : mapper.map(e);
+      sentence.end = mapper.map(e);
       sentence.wordCount = words.length - sentence.firstWord;
       sentences.push(sentence);
     }

@@ -284,14 +284,14 @@ export function publishOrHold<P extends { page: Pick<BuiltPage, "path" | "notes"
   diagnostics: readonly Diagnostic[],
   allowErrors: boolean | undefined,
 ): P | { held: HeldBack } {
-  if (allowErrors) return rendered;
+  if (!isHeld(rendered.page, diagnostics, allowErrors)) return rendered;
   const errors = [
     ...diagnostics.filter((d) => d.severity === "error"),
     ...rendered.page.notes
       .filter((n) => n.severity === "error")
       .map((n) => ({ ruleId: n.id, message: n.message, span: n.span })),
   ];
-  return errors.length ? { held: { path: rendered.page.path, errors } } : rendered;
+  return { held: { path: rendered.page.path, errors } };
 }
 
 export function buildPage(input: SiteInput, slug: string, options: PageOptionsIn): PageOutcome {

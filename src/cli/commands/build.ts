@@ -281,19 +281,13 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       writeSite(outDir, site.files);
 
       const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
-      // Line and column of every offset a message names. Each draft's line index covers its text only up to
-      // the last offset asked about (most notes point at the title, near the top): positions up to there
-      // are the same as over the whole text.
-      const reach = new Map<string, number>();
-      const ask = (path: string, offset: number) => reach.set(path, Math.max(reach.get(path) ?? 0, offset));
-      for (const page of site.pages) for (const note of page.notes) if (shown(note)) ask(page.path, note.span.start);
-      for (const h of site.held) for (const e of h.errors) ask(h.path, e.span.start);
       const texts = new Map(present.map((d) => [d.file, d.text]));
       const lines = new Map<string, LineIndex>();
       const where = (path: string, offset: number) => {
         let index = lines.get(path);
         if (!index) {
-          index = new LineIndex((texts.get(path) ?? "").slice(0, (reach.get(path) ?? 0) + 1));
+          // line starts are found on the first position asked for, and only for drafts with messages
+          index = new LineIndex(texts.get(path) ?? "");
           lines.set(path, index);
         }
         const pos = index.position(offset);
