@@ -92,6 +92,29 @@ describe("lintArticle", () => {
     expect(seen).toEqual([{ max: 3 }]);
   });
 
+  it("gives each rule of a list its own options, id and severity, each time the same list is linted", () => {
+    const seen: unknown[] = [];
+    const optionRule = (id: string): Rule => ({
+      meta: { id, description: "t", severity: "info", presets: [], messages: { m: "{{id}} {{max}}" } },
+      check: (ctx) => {
+        seen.push(ctx.options);
+        ctx.report({ messageId: "m", data: { id, max: String(ctx.options.max) }, span: { start: 2, end: 4 } });
+      },
+    });
+    const corpusOnly = { meta: { id: "seo/corpus", severity: "warn" }, checkCorpus: () => [] };
+    const rules: ResolvedRule[] = [
+      { rule: optionRule("seo/b"), severity: "error", options: { max: 1 } },
+      { rule: corpusOnly as unknown as Rule, severity: "warn", options: {} },
+      { rule: optionRule("seo/a"), severity: "warn", options: { max: 2 } },
+    ];
+    const article = makeArticle(TEXT);
+    const shown = () =>
+      lintArticle(article, { rules, settings }).diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.message}`);
+    expect(shown()).toEqual(["seo/a warn seo/a 2", "seo/b error seo/b 1"]);
+    expect(shown()).toEqual(["seo/a warn seo/a 2", "seo/b error seo/b 1"]);
+    expect(seen).toEqual([{ max: 1 }, { max: 2 }, { max: 1 }, { max: 2 }]);
+  });
+
   it.each([
     [{ start: 5, end: 2 }, "{start: 5, end: 2}"],
     [{ start: 0, end: 999 }, "{start: 0, end: 999}"],

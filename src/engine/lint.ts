@@ -34,6 +34,11 @@ function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split(/[-_]/, 1)[0] ?? "";
 }
 
+/** `healthEnabled` without a closure per health rule and article: "auto" asks the shared, memoised detection. */
+function healthOn(mode: RunSettings["health"], facts: ArticleFacts): boolean {
+  return mode === "auto" ? facts.health : healthEnabled(mode, facts.article);
+}
+
 /** Per-article context facts, each built on first use and then shared by every rule. */
 class ArticleFacts {
   #text: TextAnalysis | undefined;
@@ -70,29 +75,46 @@ class ArticleFacts {
   }
 }
 
-/** The primary subtags a rule's `meta.languages` allows, worked out once per rule rather than per article. */
-const ruleLanguages = new WeakMap<Rule<any>, ReadonlySet<string>>();
+/** What the loop needs of one enabled per-article rule, worked out once per rule list rather than per article. */
+interface Step {
+  resolved: ResolvedRule;
+  rule: Rule<any>;
+  /** the primary subtags `meta.languages` allows; undefined when the rule runs in every language */
+  languages: ReadonlySet<string> | undefined;
+}
 
-function languagesOf(rule: Rule<any>): ReadonlySet<string> {
-  let langs = ruleLanguages.get(rule);
-  if (!langs) {
-    langs = new Set((rule.meta.languages ?? []).map(primaryLanguage));
-    ruleLanguages.set(rule, langs);
+/** Rule lists are built once per run and linted with thousands of times: their steps are kept with them. */
+const plans = new WeakMap<readonly ResolvedRule[], readonly Step[]>();
+
+function planOf(rules: readonly ResolvedRule[]): readonly Step[] {
+  let plan = plans.get(rules);
+  if (!plan) {
+    const steps: Step[] = [];
+    for (const resolved of rules) {
+      // corpus rules in the list are run by corpus.ts, not here
+      if (isCorpusRule(resolved.rule)) continue;
+      const rule = resolved.rule as Rule<any>;
+      const langs = rule.meta.languages;
+      steps.push({ resolved, rule, languages: langs?.length ? new Set(langs.map(primaryLanguage)) : undefined });
+    }
+    plan = steps;
+    plans.set(rules, plan);
   }
-  return langs;
+  return plan;
 }
 
 /**
- * What a rule sees: one small object per rule and article whose getters live on the
- * class, instead of an object literal that builds fresh getters and closures each time.
+ * What a rule sees. One per article, pointed at each rule in turn before its `check` (rules
+ * report synchronously, during their own check), so the loop allocates no object per rule;
+ * the getters live on the class instead of fresh closures on an object literal.
  */
 class Context implements RuleContext<any> {
+  options: any = undefined;
+  resolved: ResolvedRule | undefined = undefined;
   constructor(
     readonly article: Article,
-    readonly options: any,
     readonly settings: RunSettings,
     private readonly facts: ArticleFacts,
-    private readonly resolved: ResolvedRule,
     private readonly diagnostics: Diagnostic[],
   ) {}
   get text(): TextAnalysis {
@@ -103,9 +125,8 @@ class Context implements RuleContext<any> {
   }
   report(report: Report): void {
     const { facts } = this;
-    this.diagnostics.push(
-      makeDiagnostic(this.resolved.rule.meta, this.resolved.severity, report, facts.lines, facts.length),
-    );
+    const resolved = this.resolved as ResolvedRule;
+    this.diagnostics.push(makeDiagnostic(resolved.rule.meta, resolved.severity, report, facts.lines, facts.length));
   }
 }
 
@@ -124,17 +145,18 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   }
 
   const skipped: string[] = [];
-  for (const resolved of options.rules) {
-    if (isCorpusRule(resolved.rule)) continue;
-    const rule = resolved.rule as Rule<any>;
+  const ctx = new Context(article, settings, facts, diagnostics);
+  for (const { resolved, rule, languages } of planOf(options.rules)) {
     const { meta } = rule;
-    if (meta.healthOnly && !healthEnabled(settings.health, () => facts.health)) continue;
-    if (meta.languages?.length && facts.lang !== null && !languagesOf(rule).has(facts.lang)) {
+    if (meta.healthOnly && !healthOn(settings.health, facts)) continue;
+    if (languages !== undefined && facts.lang !== null && !languages.has(facts.lang)) {
       skipped.push(meta.id);
       continue;
     }
+    ctx.options = resolved.options;
+    ctx.resolved = resolved;
     try {
-      rule.check(new Context(article, resolved.options, settings, facts, resolved, diagnostics));
+      rule.check(ctx);
     } catch (err) {
       if (options.throwOnCrash) throw err;
       const reason = err instanceof Error ? err.message : String(err);

@@ -19,12 +19,23 @@ export function visibleParts(article: Article): VisiblePart[] {
   const cached = cache.get(article);
   if (cached) return cached;
   const out: VisiblePart[] = [];
-  const seen = new Set<string>();
+  // the end of the first part seen at each start: numbers, no key string per part
+  const endAt = new Map<number, number>();
+  // "start:end" of further parts that share a start with an earlier one (rare)
+  let more: Set<string> | undefined;
   const add = (kind: VisibleKind, part: TextPart | undefined): void => {
     if (!part || part.text.trim() === "") return;
-    const key = `${part.span.start}:${part.span.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const { start, end } = part.span;
+    const firstEnd = endAt.get(start);
+    if (firstEnd === undefined) {
+      endAt.set(start, end);
+    } else {
+      if (firstEnd === end) return;
+      const key = `${start}:${end}`;
+      more ??= new Set();
+      if (more.has(key)) return;
+      more.add(key);
+    }
     out.push({ kind, part });
   };
   add("title", article.title);

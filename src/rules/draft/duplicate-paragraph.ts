@@ -84,6 +84,21 @@ class ShingleIndex {
 
 const index = new ShingleIndex();
 
+/** An Int32Array of at least `length`, reused from article to article (its old contents are garbage). */
+class Scratch {
+  #buffer = new Int32Array(256);
+  get(length: number): Int32Array {
+    if (length > this.#buffer.length) this.#buffer = new Int32Array(Math.max(length, this.#buffer.length * 2));
+    return this.#buffer;
+  }
+}
+
+// every slot is written before it is read (hashes of the compared paragraphs' words, sizes of earlier
+// paragraphs, `shared` cleared per paragraph), so nothing is zeroed between articles
+const hashScratch = new Scratch();
+const sizeScratch = new Scratch();
+const sharedScratch = new Scratch();
+
 const PROSE: ReadonlySet<string> = new Set(["paragraph", "list-item", "faq-answer"]);
 
 /**
@@ -120,14 +135,14 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     }
     if (units.length < 2) return;
     index.reset(total);
-    const hashes = new Int32Array(words.length);
+    const hashes = hashScratch.get(words.length);
     for (const seg of units) {
       for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = wordHash(words[i]!.norm);
     }
     /** distinct shingles per paragraph */
-    const sizes = new Int32Array(units.length);
+    const sizes = sizeScratch.get(units.length);
     /** shingles paragraph i shares with each earlier one */
-    const shared = new Int32Array(units.length);
+    const shared = sharedScratch.get(units.length);
     for (let i = 0; i < units.length; i++) {
       const seg = units[i]!;
       shared.fill(0, 0, i);

@@ -116,11 +116,14 @@ export const keyphraseStuffing: Rule<KeyphraseStuffingOptions> = {
 
     // first occurrence per section, in its text before its heading
     const hits = sections.map((section) => {
-      const ordered = [
-        ...section.segments.filter((s) => s.kind !== "heading"),
-        ...section.segments.filter((s) => s.kind === "heading"),
-      ];
-      for (const seg of ordered) {
+      // two passes over the section instead of building its segments reordered
+      for (const seg of section.segments) {
+        if (seg.kind === "heading") continue;
+        const at = found(seg);
+        if (at >= 0) return at;
+      }
+      for (const seg of section.segments) {
+        if (seg.kind !== "heading") continue;
         const at = found(seg);
         if (at >= 0) return at;
       }

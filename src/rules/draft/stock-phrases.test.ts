@@ -1,6 +1,9 @@
-import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
+import { describe, expect, it } from "vitest";
+import { bundle, loc, type RuleCase, TEST_NOW, tables } from "../../../test/draft-health-harness.js";
 import { testRule } from "../../../test/helpers/rule-tester.js";
-import { stockPhrases } from "./stock-phrases.js";
+import { lintArticle } from "../../engine/lint.js";
+import { readArticle } from "../../read/index.js";
+import { type StockPhrasesOptions, stockPhrases } from "./stock-phrases.js";
 
 const padded = bundle([
   "# Better Sleep",
@@ -46,3 +49,21 @@ const cases: Array<[string, RuleCase]> = [
 ];
 
 testRule(stockPhrases, tables(cases));
+
+describe("draft/stock-phrases matcher per options object", () => {
+  it("keeps each run's matcher: the same options on every article, other options their own list", () => {
+    const added = stockPhrases.meta.options!.parse({ add: ["a total * for"] }) as StockPhrasesOptions;
+    const defaults = stockPhrases.meta.options!.parse({}) as StockPhrasesOptions;
+    const found = (code: string, options: StockPhrasesOptions) => {
+      const article = readArticle({ path: "case.txt", text: code });
+      const rules = [{ rule: stockPhrases, severity: "warn" as const, options }];
+      return lintArticle(article, { rules, settings: { now: TEST_NOW, health: "off" } }).diagnostics.map((d) =>
+        custom.slice(d.span.start, d.span.end),
+      );
+    };
+    expect(found(custom, added)).toEqual(["game-changer", "a total win for"]);
+    expect(found(custom, defaults)).toEqual(["game-changer"]);
+    expect(found(custom, added)).toEqual(["game-changer", "a total win for"]);
+    expect(found(custom, { phrases: ["tired parents"], add: [] })).toEqual(["tired parents"]);
+  });
+});

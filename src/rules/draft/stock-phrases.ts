@@ -76,6 +76,23 @@ function matcherFor(phrases: readonly string[]): PhraseMatcher {
 }
 const defaultMatcher = matcherFor(DEFAULT_STOCK_PHRASES);
 
+/** The matcher of each options object seen: a run passes the same object for every article. */
+const byOptions = new WeakMap<StockPhrasesOptions, PhraseMatcher>();
+function matcherOf(options: StockPhrasesOptions): PhraseMatcher {
+  let matcher = byOptions.get(options);
+  if (!matcher) {
+    const { phrases, add } = options;
+    matcher =
+      add.length === 0 &&
+      phrases.length === DEFAULT_STOCK_PHRASES.length &&
+      phrases.every((p, i) => p === DEFAULT_STOCK_PHRASES[i])
+        ? defaultMatcher
+        : matcherFor([...phrases, ...add]);
+    byOptions.set(options, matcher);
+  }
+  return matcher;
+}
+
 /** Stock phrases that mark machine-written or padded prose. */
 export const stockPhrases: Rule<StockPhrasesOptions> = {
   meta: {
@@ -91,13 +108,7 @@ export const stockPhrases: Rule<StockPhrasesOptions> = {
     languages: ["en"],
   },
   check(ctx) {
-    const { phrases, add } = ctx.options;
-    const matcher =
-      add.length === 0 &&
-      phrases.length === DEFAULT_STOCK_PHRASES.length &&
-      phrases.every((p, i) => p === DEFAULT_STOCK_PHRASES[i])
-        ? defaultMatcher
-        : matcherFor([...phrases, ...add]);
+    const matcher = matcherOf(ctx.options);
     const { words, segments } = ctx.text;
     const source = ctx.article.source.text;
     const seen = new Set<number>();

@@ -8,17 +8,37 @@ export interface LinkCounts {
   outbound: Link[];
 }
 
+/** Hosts by URL: the site's own URL is asked for on every article, and `new URL` is not cheap. */
+const hosts = new Map<string, string | null>();
+
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  try {
-    return new URL(url).host.toLowerCase().replace(/^www\./, "");
-  } catch {
-    return undefined;
+  let host = hosts.get(url);
+  if (host === undefined) {
+    try {
+      host = new URL(url).host.toLowerCase().replace(/^www\./, "");
+    } catch {
+      host = null;
+    }
+    if (hosts.size >= 1024) hosts.clear();
+    hosts.set(url, host);
   }
+  return host ?? undefined;
 }
+
+/** The split last made for an article, with the site it was made for: internal-links and outbound-links both ask. */
+const splits = new WeakMap<Article, { site: SiteSettings | undefined; counts: LinkCounts }>();
 
 /** Splits the article's links into internal (relative, or to the site's own host) and outbound ones. */
 export function classifyLinks(article: Article, site: SiteSettings | undefined): LinkCounts {
+  const last = splits.get(article);
+  if (last !== undefined && last.site === site) return last.counts;
+  const counts = splitLinks(article, site);
+  splits.set(article, { site, counts });
+  return counts;
+}
+
+function splitLinks(article: Article, site: SiteSettings | undefined): LinkCounts {
   const ownHost = hostOf(site?.url) ?? hostOf(article.meta.canonical?.text.trim());
   const internal: Link[] = [];
   const outbound: Link[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assess, lintWith, seoArticle, spanOf, withLinks } from "../../../test/helpers/seo-article.js";
+import { classifyLinks } from "./_links.js";
 import { internalLinks } from "./internal-links.js";
 import { outboundLinks } from "./outbound-links.js";
 
@@ -36,5 +37,22 @@ describe("seo/internal-links (and the link classification both link rules share)
     expect(lintWith(outboundLinks, article).map((d) => [d.messageId, d.span])).toEqual([
       ["none", spanOf(article, "Tomatoes")],
     ]);
+  });
+
+  it("splits an article's links once per site: the same article under another site is split again", () => {
+    const article = withLinks([
+      { text: "feeding", href: "https://garden.example/feeding" },
+      { text: "the study", href: "https://journal.example/paper" },
+    ]);
+    const other = { url: "https://journal.example" };
+    expect(assess(internalLinks, article, {}, site)?.value).toBe(1);
+    expect(assess(internalLinks, article, {}, other)?.value).toBe(1);
+    expect(assess(internalLinks, article)?.value).toBe(0);
+    expect(assess(outboundLinks, article)?.value).toBe(2);
+    expect(assess(outboundLinks, article, {}, site)?.value).toBe(1);
+    const links = classifyLinks(article, other);
+    expect(classifyLinks(article, other)).toBe(links);
+    expect(links.internal.map((l) => l.href)).toEqual(["https://journal.example/paper"]);
+    expect(classifyLinks(article, site).internal.map((l) => l.href)).toEqual(["https://garden.example/feeding"]);
   });
 });

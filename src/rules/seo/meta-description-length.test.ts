@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assess, seoArticle, spanOf } from "../../../test/helpers/seo-article.js";
 import { textWidth } from "../../text/pixel-width.js";
-import { metaDescriptionLength } from "./meta-description-length.js";
+import { codePoints, metaDescriptionLength } from "./meta-description-length.js";
 
 const body = ["A short paragraph."];
 const ok =
@@ -62,5 +62,21 @@ describe("seo/meta-description-length", () => {
       score: 1,
       reports: [{ messageId: "missing", span: spanOf(article, "Tomatoes") }],
     });
+  });
+});
+
+describe("codePoints", () => {
+  it.each([
+    ["", 0],
+    ["plain", 5],
+    ["café — 👍🏽 ok", 12],
+    ["lone \ud83d high", 11],
+    ["lone \ude00 low", 10],
+    ["\ud83d", 1],
+    ["pair at end \ud83d\ude00", 13],
+    ["\ude00\ud83d", 2],
+  ])("counts %j as [...text] does: %i", (text, n) => {
+    expect(codePoints(text)).toBe(n);
+    expect(codePoints(text)).toBe([...text].length);
   });
 });

@@ -33,7 +33,7 @@ export const metaDescriptionLength = seoRule(
     const description = present(article.meta.description);
     if (!description) return scored(1, { messageId: "missing", span: anchorSpan(article) });
     const text = description.text.trim();
-    const length = [...text].length;
+    const length = codePoints(text);
     const reports: Report[] = [];
     // Yoast: ≤ 120 or > 156 characters → 6, otherwise 9; the width check is ours and does not change the score.
     if (length <= min) reports.push({ messageId: "short", data: { length, min, max }, span: description.span });
@@ -52,3 +52,19 @@ export const metaDescriptionLength = seoRule(
     return { score, value: length, reports };
   },
 );
+
+/** Length in code points, as `[...text].length` counts it (a surrogate pair is one), without building the array. */
+export function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
