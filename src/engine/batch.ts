@@ -19,6 +19,7 @@ import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
+import { checkWorkerFile } from "./worker-file.js";
 
 /**
  * Checking many files from disk: read + lint each file (in-process or in a
@@ -314,7 +315,7 @@ export async function checkStream(
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
-    workerFile: new URL("./worker.js", import.meta.url),
+    workerFile: checkWorkerFile(),
     inProcess,
     onResult: (records: string[], g: number) => {
       records.forEach((record, j) => {

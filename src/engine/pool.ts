@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
 
 /**
  * Runs tasks in a worker-thread pool (or in-process for small batches) and
@@ -38,6 +37,8 @@ export async function runOrdered<T, R>(tasks: Iterable<T>, options: OrderedRunOp
     for (const task of tasks) onResult(await options.inProcess(task), i++);
     return i;
   }
+  // loaded only for a pool: in-process runs and the pool's own threads (which import this module) skip it
+  const { Piscina } = await import("piscina");
   const pool = new Piscina<T, R>({
     filename: options.workerFile instanceof URL ? options.workerFile.href : options.workerFile,
     minThreads: workers,
