@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in dist/cli/main.js (built by `npm run build`, run by `npm ci` through `prepare`).
-import { main } from "../dist/cli/main.js";
+// Thin shim: the CLI bundled from dist/ (dist/bundle/cli.js, written by `npm run build`, run by `npm ci`
+// through `prepare`): one file and the chunk of the command being run, instead of ~200 modules.
+// COPYDESK_DEBUG prints internal errors' stacks; source maps make them point at src/.
+if (process.env.COPYDESK_DEBUG) process.setSourceMapsEnabled(true);
+const { main } = await import("../dist/bundle/cli.js");
 
 process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM script without types
 import { generateCorpus } from "../bench/corpus/generate.mjs";
@@ -41,6 +42,33 @@ describe("check over many files", () => {
     expect(parsed).toHaveLength(70);
     expect(parsed.every((f) => f.messages.length > 0)).toBe(true);
     expect(two.out).toBe(one.out);
+  });
+
+  it("checks in this thread and one pool thread alike: same results, sources kept, articles only from this one", async () => {
+    // dist's modules, so the pool thread runs the built worker (as the CLI's does)
+    const { checkFiles } = (await import(pathToFileURL(join(process.cwd(), "dist/engine/batch.js")).href)) as {
+      checkFiles: typeof import("../src/engine/batch.js").checkFiles;
+    };
+    const corpus = join(dir, "corpus");
+    const paths = readdirSync(corpus).sort();
+    const spec = { cwd: corpus, now: "2026-11-24T00:00:00Z" };
+    const one = await checkFiles(paths, spec, { workers: 1, keepSource: true });
+    const articles = new Set<number>();
+    const two = await checkFiles(paths, spec, {
+      workers: 2,
+      keepSource: true,
+      onArticle: (index, article, result) => {
+        expect(articles.has(index)).toBe(false);
+        expect(result.path).toBe(paths[index]);
+        expect(article.blocks.length).toBeGreaterThan(0);
+        articles.add(index);
+      },
+    });
+    expect(two.results).toEqual(one.results);
+    expect(two.results.every((r) => typeof r.source === "string" && r.source.length > 0)).toBe(true);
+    // this thread took a share of the files, and the pool thread the rest
+    expect(articles.size).toBeGreaterThan(0);
+    expect(articles.size).toBeLessThan(paths.length);
   });
 
   it("serves unchanged files from the cache and re-checks a changed one", () => {

@@ -29,10 +29,52 @@ describe("runOrdered", () => {
     expect(single).toEqual(pooled.map((r) => r.square));
   });
 
+  it("shares the tasks between one pool thread and this one, in input order, when this thread works too", async () => {
+    const { threadId } = await import("node:worker_threads");
+    const tasks = Array.from({ length: 300 }, (_, i) => i);
+    const results: Array<{ n: number; square: number; thread: number }> = [];
+    const order: number[] = [];
+    await runOrdered(tasks, {
+      workers: 2,
+      workerFile,
+      mainThreadWorks: true,
+      // slower than the pool's tasks at first, so both threads take a share and results arrive out of order
+      inProcess: async (n) => {
+        await new Promise((r) => setTimeout(r, n % 3));
+        return { n, square: n * n, thread: threadId };
+      },
+      onResult: (r, i) => {
+        results.push(r);
+        order.push(i);
+      },
+      windowPerWorker: 4,
+    });
+    expect(order).toEqual(tasks);
+    expect(results.map((r) => r.n)).toEqual(tasks);
+    expect(results.map((r) => r.square)).toEqual(tasks.map((n) => n * n));
+    const threads = new Set(results.map((r) => r.thread));
+    expect(threads.size).toBe(2); // one pool thread, and this one
+    expect(threads.has(threadId)).toBe(true);
+  });
+
   it("rejects when a task throws, and does not hang", async () => {
     const bad = new URL("./fixtures/pool/fail-on-three.mjs", import.meta.url);
     await expect(
       runOrdered([1, 2, 3, 4, 5], { workers: 2, workerFile: bad, inProcess: (n) => n, onResult: () => {} }),
+    ).rejects.toThrow("boom 3");
+    // the same when this thread works too, whichever thread the failing task lands on
+    const inProcess = (n: number) => {
+      if (n === 3) throw new Error("boom 3");
+      return n;
+    };
+    await expect(
+      runOrdered([1, 2, 3, 4, 5, 6, 7, 8], {
+        workers: 2,
+        workerFile: bad,
+        inProcess,
+        onResult: () => {},
+        mainThreadWorks: true,
+      }),
     ).rejects.toThrow("boom 3");
   });
 });

@@ -19,6 +19,7 @@ import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
+import { checkWorkerFile } from "./worker-file.js";
 
 /**
  * Checking many files from disk: read + lint each file (in-process or in a
@@ -307,25 +308,28 @@ export async function checkStream(
   const groups: Array<{ paths: string[]; spec: CheckSpec }> = [];
   for (let i = 0; i < pending.length; i += perTask)
     groups.push({ paths: pending.slice(i, i + perTask).map((p) => p.path), spec });
-  let local: CheckedText | undefined;
+  // the texts and articles checked in this thread, by task, until their results are taken in order
+  const locals = new Map<object, CheckedText[]>();
   const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
-    local = checkLoaded(task.paths[0] as string, task.spec, prep);
-    return [encodeLoaded(local)];
+    const checked = task.paths.map((path) => checkLoaded(path, task.spec, prep));
+    locals.set(task, checked);
+    return checked.map(encodeLoaded);
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
-    workerFile: new URL("./worker.js", import.meta.url),
+    workerFile: checkWorkerFile(),
     inProcess,
+    mainThreadWorks: true,
     onResult: (records: string[], g: number) => {
+      const group = groups[g] as (typeof groups)[number];
+      const own = locals.get(group);
+      locals.delete(group);
       records.forEach((record, j) => {
         const task = pending[g * perTask + j] as (typeof pending)[number];
-        // runOrdered calls onResult right after each in-process task; the path check keeps a stale
-        // `local` from ever pairing one file's text or article with another's result
-        const own = local?.result.path === task.path ? local : undefined;
-        local = undefined;
-        const text = own ? own.result.source : texts ? readText(spec.cwd, task.path) : undefined;
+        const mine = own?.[j];
+        const text = mine ? mine.result.source : texts ? readText(spec.cwd, task.path) : undefined;
         take(task.index, record, task.key, text);
-        if (own?.article) options.onArticle?.(task.index, own.article, own.result);
+        if (mine?.article) options.onArticle?.(task.index, mine.article, mine.result);
       });
     },
   });

@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
 
 /**
  * Runs tasks in a worker-thread pool (or in-process for small batches) and
@@ -17,6 +16,12 @@ export interface OrderedRunOptions<T, R> {
   onResult: (result: R, index: number) => void;
   /** tasks in flight per worker (default 16) */
   windowPerWorker?: number;
+  /**
+   * Count this thread as one of `workers` (`workers - 1` pool threads): it has every module loaded and
+   * its JIT warm, where a new thread starts cold, and would otherwise sit idle. `inProcess` then runs
+   * interleaved with pool results, and `onResult` may come later than the task's own `inProcess` call.
+   */
+  mainThreadWorks?: boolean;
 }
 
 /**
@@ -31,6 +36,13 @@ export function autoWorkers(taskCount: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
+/**
+ * Pool tasks each pool thread holds when this thread works too: it takes a task of its own only while
+ * the threads have these, and the threads keep busy on them (rather than wait for this thread to hand
+ * them the next) while it checks.
+ */
+const QUEUED_PER_THREAD = 3;
+
 export async function runOrdered<T, R>(tasks: Iterable<T>, options: OrderedRunOptions<T, R>): Promise<number> {
   const { workers, onResult } = options;
   if (workers <= 1) {
@@ -38,10 +50,15 @@ export async function runOrdered<T, R>(tasks: Iterable<T>, options: OrderedRunOp
     for (const task of tasks) onResult(await options.inProcess(task), i++);
     return i;
   }
+  const mainWorks = options.mainThreadWorks === true;
+  const threads = mainWorks ? workers - 1 : workers;
+  // loaded only for a pool: in-process runs and the pool's own threads (which import this module) skip it
+  const { Piscina } = await import("piscina");
   const pool = new Piscina<T, R>({
     filename: options.workerFile instanceof URL ? options.workerFile.href : options.workerFile,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: threads,
+    maxThreads: threads,
+    ...(mainWorks ? { concurrentTasksPerWorker: QUEUED_PER_THREAD } : {}),
   });
   const window = workers * (options.windowPerWorker ?? 16);
   const done = new Map<number, R>();
@@ -59,17 +76,24 @@ export async function runOrdered<T, R>(tasks: Iterable<T>, options: OrderedRunOp
   try {
     for (const task of tasks) {
       const index = issued++;
-      const p: Promise<void> = pool.run(task).then(
-        (r) => {
-          done.set(index, r);
-          flush();
-        },
-        (err: unknown) => {
-          failure ??= err;
-        },
-      );
-      const tracked = p.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
+      if (mainWorks && inFlight.size >= threads * QUEUED_PER_THREAD) {
+        // the threads have enough queued: this thread checks the task itself, then lets their results in
+        done.set(index, await options.inProcess(task));
+        flush();
+        await new Promise((r) => setImmediate(r));
+      } else {
+        const p: Promise<void> = pool.run(task).then(
+          (r) => {
+            done.set(index, r);
+            flush();
+          },
+          (err: unknown) => {
+            failure ??= err;
+          },
+        );
+        const tracked = p.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+      }
       // keep at most `window` tasks between the next result to emit and the newest issued
       while (issued - next >= window || inFlight.size >= window) {
         if (failure) throw failure;
