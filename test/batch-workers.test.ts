@@ -20,7 +20,7 @@ function check(cwd: string, ...args: string[]) {
 
 /** The check cache file of the default options (json format adds stats, so it has its own salt). */
 function checkCacheFile(cwd: string): string {
-  const names = readdirSync(join(cwd, ".copydesk-cache")).filter((f) => f.startsWith("check-"));
+  const names = readdirSync(join(cwd, ".copydesk-cache")).filter((f) => f.startsWith("check-") && f.endsWith(".cache"));
   expect(names).toHaveLength(1);
   return join(cwd, ".copydesk-cache", names[0] as string);
 }

@@ -7,13 +7,14 @@ import { LineIndex } from "../model/span.js";
 import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
-import { codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
+import { type CacheStats, type CacheStrategy, codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
 import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION, type RecordHead } from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
+import { nowNs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
@@ -49,8 +50,8 @@ export interface CheckedFile {
 export interface BatchOptions {
   /** worker threads: a number, or "auto" (a pool only once the batch pays for it) */
   workers: number | "auto";
-  /** use the content-hash cache in this folder */
-  cache?: { dir: string } | false;
+  /** use the content-hash cache in this folder ("content" strategy unless told otherwise) */
+  cache?: { dir: string; strategy?: CacheStrategy } | false;
   /** keep each file's text in the results (stylish code frames need it) */
   keepSource?: boolean;
   /** called once per file, in input order */
@@ -67,7 +68,7 @@ export interface BatchOptions {
 export interface BatchResult {
   results: FileResult[];
   config: ResolvedConfig;
-  cache?: { hits: number; misses: number; rebuilt: boolean };
+  cache?: CacheStats;
 }
 
 interface Prepared {
@@ -215,7 +216,7 @@ const FILES_PER_TASK = 4;
 /** A checked batch whose results wait on disk: read back, in input order, as often as a reporter needs. */
 export interface CheckedStream {
   config: ResolvedConfig;
-  cache?: { hits: number; misses: number; rebuilt: boolean };
+  cache?: CacheStats;
   /** how many files the run has */
   size: number;
   /** totals over all files, corpus findings included */
@@ -240,7 +241,9 @@ export async function checkStream(
   holdSources = false,
 ): Promise<CheckedStream> {
   const prep = await prepare(spec);
-  const cache = options.cache ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec)) : undefined;
+  const cache = options.cache
+    ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec), options.cache.strategy)
+    : undefined;
   const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
   const n = paths.length;
   // where each result sits: a fatal one in memory, the others in a file (an index into `files`, plus a span)
@@ -286,15 +289,29 @@ export async function checkStream(
 
   // With a cache, the main thread reads each file once to hash it; only misses are checked.
   const pending: Array<{ index: number; path: string; key?: string }> = [];
+  const stamps = cache?.stamps;
   for (let index = 0; index < n; index++) {
     const path = paths[index] as string;
     if (!cache) {
       pending.push({ index, path });
       continue;
     }
+    // metadata fast path: an unchanged stamp names the content key without reading the file (only
+    // when the text is not wanted anyway)
+    const abs = stamps ? resolve(spec.cwd, path) : path;
+    const statedAt = stamps ? nowNs() : 0n;
+    const stamp = stamps ? stampOf(abs) : undefined;
+    const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
+    const early = known ? cache.getUnread(known) : undefined;
+    if (early) {
+      stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
+      take(index, early, known, undefined);
+      continue;
+    }
     // the key hashes the bytes as read, so an unchanged file is never decoded
     const bytes = readBytes(spec.cwd, path, prep.config.read.maxFileSize);
     const key = bytes === undefined ? undefined : RecordCache.key(bytes);
+    if (key && stamp) stamps?.remember(abs, stamp, key, statedAt);
     const hit = key ? cache.get(key) : undefined;
     if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);
     else pending.push({ index, path, ...(key ? { key } : {}) });

@@ -3,6 +3,7 @@ import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { type CheckSpec, checkStream, configFor } from "../../engine/batch.js";
+import type { CacheStrategy } from "../../engine/cache.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
@@ -91,6 +92,7 @@ interface CheckFlags {
   config?: string;
   from?: string;
   cache: boolean;
+  cacheStrategy: CacheStrategy;
   health?: "on" | "off" | "auto";
 }
 
@@ -152,6 +154,14 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option("-c, --config <path>", "use this config file instead of searching for copydesk.config.json|mjs")
     .option("--from <format>", "skip format detection: bundle, markdown, html or json")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
+    .addOption(
+      new Option(
+        "--cache-strategy <strategy>",
+        "how the cache finds unchanged files: metadata (size, times, inode) or content (read and hash each)",
+      )
+        .choices(["metadata", "content"])
+        .default("metadata"),
+    )
     .option("--workers <n>", "worker threads: a number, or auto (threads only for large batches)", parseWorkers, "auto")
     .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
     .action(async (inputs: string[], flags: CheckFlags) => {
@@ -181,7 +191,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       // results wait on disk until the report is written, so memory stays flat however many files there are
       const batch = await checkStream(paths, spec, {
         workers: flags.workers,
-        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir) } : false,
+        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir), strategy: flags.cacheStrategy } : false,
         keepSource: flags.format === "stylish",
       });
       try {
