@@ -84,6 +84,56 @@ describe("checkStream (results spilled to disk)", () => {
     expect(runs[0]).toBe(report("json", plain.results, dir));
   });
 
+  it("renders the JSON messages where files are checked: the same report, first run and cached re-run", async () => {
+    const cache = { dir: join(dir, "cache-render") };
+    const rendered = { ...spec, extras: true, render: "json" as const };
+    const runs: string[] = [];
+    const stats: unknown[] = [];
+    for (let i = 0; i < 2; i++) {
+      const stream = await checkStream(paths, rendered, { workers: 1, cache });
+      runs.push(report("json", { [Symbol.iterator]: () => stream.results() }, dir));
+      stats.push(stream.cache);
+      stream.close();
+    }
+    expect(stats).toEqual([
+      { hits: 0, misses: 11, rebuilt: false },
+      { hits: 11, misses: 0, rebuilt: false },
+    ]);
+    const plain = await checkFiles(paths, { ...spec, extras: true }, { workers: 1 });
+    expect(runs[0]).toBe(report("json", plain.results, dir));
+    expect(runs[1]).toBe(runs[0]);
+    // the duplicate pair's corpus findings are among the messages
+    expect(runs[0]).toContain('"ruleId":"seo/duplicate-title"');
+  });
+
+  it("renders stylish messages and frames where files are checked: the same report, without reading a file on re-run", async () => {
+    for (const [render, color] of [
+      ["stylish", false],
+      ["stylish-color", true],
+    ] as const) {
+      const cache = { dir: join(dir, `cache-${render}`) };
+      const rendered = { ...spec, render };
+      const runs: string[] = [];
+      const stats: unknown[] = [];
+      const plain = await checkFiles(paths, spec, { workers: 1, keepSource: true });
+      const expected = CHUNKED_REPORTERS.stylish(plain.results, { ...meta(dir), color });
+      for (let i = 0; i < 2; i++) {
+        const stream = await checkStream(paths, rendered, { workers: 1, cache, keepSource: true });
+        const results = [...stream.results()];
+        // no source held: every frame, corpus findings' included, came from the records
+        expect(results.filter((r) => r.source !== undefined)).toEqual([]);
+        runs.push([...CHUNKED_REPORTERS.stylish(results, { ...meta(dir), color })].join(""));
+        stats.push(stream.cache);
+        stream.close();
+      }
+      expect(stats[1]).toEqual({ hits: 11, misses: 0, rebuilt: false });
+      expect(runs[0]).toBe([...expected].join(""));
+      expect(runs[1]).toBe(runs[0]);
+      expect(runs[0]).toContain("seo/duplicate-title");
+      expect(runs[0]?.includes("\u001b[")).toBe(color);
+    }
+  });
+
   it("refuses a FIFO among the inputs instead of waiting on it, with the cache on and kept sources", async () => {
     const fifo = join(dir, "pipe.md");
     execFileSync("mkfifo", [fifo]);

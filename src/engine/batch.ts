@@ -8,7 +8,15 @@ import { addCounts, type Counts, countResult, type FileResult } from "../report/
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
 import { type CacheStats, type CacheStrategy, codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
-import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION, type RecordHead } from "./checked-record.js";
+import {
+  decodeBody,
+  decodeHead,
+  encodeChecked,
+  prerenderedOf,
+  RECORD_VERSION,
+  type RecordHead,
+  type RenderFormat,
+} from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
@@ -39,6 +47,12 @@ export interface CheckSpec {
   errorsOnly?: boolean;
   /** add per-file stats and scores (JSON output) */
   extras?: boolean;
+  /**
+   * write each file's report messages where it is checked (the CLI's report: JSON has no sources,
+   * stylish has code frames): results then carry `prerendered` instead of diagnostics, for that
+   * reporter only, and a cached re-run reads neither the diagnostics nor the files
+   */
+  render?: RenderFormat;
 }
 
 /** One file's outcome from `checkOne` (library callers): no source text, which the caller has. */
@@ -148,12 +162,12 @@ function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepare
 /** Worker entry (see worker.ts): paths in, one encoded record per path out (a string crosses threads cheaply). */
 export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<string[]> {
   const prep = await prepare(task.spec);
-  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep)));
+  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep), task.spec.render));
 }
 
-function encodeLoaded(checked: CheckedText): string {
+function encodeLoaded(checked: CheckedText, render: CheckSpec["render"]): string {
   const { source, ...result } = checked.result;
-  return encodeChecked(result, checked.entry, source);
+  return encodeChecked(result, checked.entry, source, render);
 }
 
 /** Everything besides a file's content that changes its result: the cache salt. */
@@ -171,6 +185,7 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
       config.read,
       spec.from ?? null,
       !!spec.extras,
+      spec.render ?? null,
       spec.now.slice(0, 10),
     ]),
   );
@@ -327,7 +342,7 @@ export async function checkStream(
   let local: CheckedText | undefined;
   const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
     local = checkLoaded(task.paths[0] as string, task.spec, prep);
-    return [encodeLoaded(local)];
+    return [encodeLoaded(local, task.spec.render)];
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
@@ -420,12 +435,22 @@ export async function checkStream(
         continue;
       }
       const stored = storedAt(index);
-      const body = decodeBody(stored.file.read(stored.span, true));
+      const record = stored.file.read(stored.span, true);
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
       const extra = corpus
         .get(index)
         ?.map((span) => JSON.parse(finding(span).toString()) as Diagnostic)
         .sort(compareDiagnostics);
+      if (spec.render) {
+        const path = paths[index] as string;
+        const pre = prerenderedOf(record, extra);
+        // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
+        const off = pre.lines && extra?.some((d) => pre.lines?.[d.line] === undefined);
+        const text = off && options.keepSource ? (texts?.[index] ?? readText(spec.cwd, path)) : undefined;
+        yield { path, diagnostics: [], prerendered: pre, ...(text !== undefined ? { source: text } : {}) };
+        continue;
+      }
+      const body = decodeBody(record);
       const result: FileResult = {
         path: paths[index] as string,
         diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,

@@ -4,6 +4,7 @@ import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { type CheckSpec, checkStream, configFor } from "../../engine/batch.js";
 import type { CacheStrategy } from "../../engine/cache.js";
+import type { RenderFormat } from "../../engine/checked-record.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
@@ -169,6 +170,14 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const overrides: ConfigOverrides = {};
       if (flags.rule) overrides.rules = flags.rule;
       if (flags.health) overrides.health = flags.health;
+      const render: RenderFormat | undefined =
+        flags.format === "json"
+          ? "json"
+          : flags.format === "stylish"
+            ? useColor(io)
+              ? "stylish-color"
+              : "stylish"
+            : undefined;
       const spec: CheckSpec = {
         cwd: io.cwd,
         now: new Date().toISOString(),
@@ -178,6 +187,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(flags.quiet ? { errorsOnly: true } : {}),
         // stats and scores appear only in JSON output, so other formats do not pay for them
         ...(flags.format === "json" ? { extras: true } : {}),
+        // the messages are written where each file is checked, and a re-run writes them from the cache as
+        // they are (--quiet filters diagnostics, so it takes the plain path)
+        ...(render && !flags.quiet ? { render } : {}),
       };
       let config: ResolvedConfig;
       try {
