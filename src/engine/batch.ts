@@ -290,11 +290,22 @@ export async function checkStream(
     lengths[index] = stored.span.length;
   };
   let done = 0;
+  // a cached record's head is read once, after the run, with the corpus summaries (its counts are
+  // added then): not once here and once again there
+  const unread = new Uint8Array(n);
+  let anyUnread = false;
   const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
     const path = paths[index] as string;
-    const head = typeof record === "string" ? decodeHead(record) : storedHead(record);
+    if (typeof record !== "string") {
+      place(index, record);
+      unread[index] = 1;
+      anyUnread = true;
+      if (texts) texts[index] = text;
+      options.onProgress?.(++done, n);
+      return;
+    }
+    const head = decodeHead(record);
     if (head.fatal !== undefined) fatal.set(index, { path, diagnostics: [], fatal: head.fatal });
-    else if (typeof record !== "string") place(index, record);
     else if (cache && key) place(index, cache.set(key, record));
     else place(index, { file: spillFile(), span: spillFile().append(record) });
     addCounts(counts, head.counts);
@@ -370,15 +381,17 @@ export async function checkStream(
   const rules = prep.options.rules;
   // the findings are appended from here on, one region of the spill file
   const findingsFrom = spill?.size ?? 0;
-  if (rules.some((r) => isCorpusRule(r.rule))) {
+  const corpusRules = rules.some((r) => isCorpusRule(r.rule));
+  if (corpusRules || anyUnread) {
     // the summaries come back from the records (read forward, in input order) only now, all together:
     // held from the first file on, they would be scattered through memory the whole run
     const listed: number[] = [];
     const summaries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] }> = [];
     for (let index = 0; index < n; index++) {
-      if (fatal.has(index)) continue;
+      if (fatal.has(index) || !(corpusRules || unread[index])) continue;
       const head = storedHead(storedAt(index));
-      if (!head.entry) continue;
+      if (unread[index]) addCounts(counts, head.counts);
+      if (!corpusRules || !head.entry) continue;
       listed.push(index);
       summaries.push({
         entry: { path: paths[index] as string, ...head.entry },

@@ -13,7 +13,7 @@ import type { CorpusEntry, Diagnostic } from "./types.js";
  * the report is written. Neither carries the path: the same content may sit at another path.
  * Bump `RECORD_VERSION` whenever this layout changes (it is part of the cache salt).
  */
-export const RECORD_VERSION = 3;
+export const RECORD_VERSION = 4;
 
 export interface RecordHead {
   counts: Counts;
@@ -35,6 +35,7 @@ export interface RecordHead {
  * file needs) and the tabs are the only ones.
  */
 export interface RenderedBody {
+  counts: Counts;
   messages: string[];
   /** [start, end] of each message's span, flat */
   spans: number[];
@@ -92,7 +93,8 @@ function renderedBody(
   let messages = "";
   const ends: number[] = [];
   const spans: number[] = [];
-  const meta: { ends: number[]; spans: number[]; names?: string[]; lines?: Record<number, string> } = { ends, spans };
+  // the counts again, so that writing the report needs no head
+  const meta: RenderedMeta = { counts: countResult(result), ends, spans };
   const color = render === "stylish-color";
   const lineText = (line: number) => (text === undefined || !lines ? undefined : frameLine(text, lines, line));
   for (const d of result.diagnostics) {
@@ -128,10 +130,18 @@ export function decodeBody(record: Buffer): RecordBody {
   return JSON.parse(record.toString("utf8", record.indexOf(TAB) + 1)) as RecordBody;
 }
 
+interface RenderedMeta {
+  counts: Counts;
+  ends: number[];
+  spans: number[];
+  names?: string[];
+  lines?: Record<number, string>;
+}
+
 export function decodeRendered(record: Buffer): RenderedBody {
   const text = record.toString("utf8", record.indexOf(TAB) + 1);
   const cut = text.indexOf("\t");
-  const meta = JSON.parse(text.slice(0, cut)) as Omit<RenderedBody, "messages" | "tail"> & { ends: number[] };
+  const meta = JSON.parse(text.slice(0, cut)) as RenderedMeta;
   const all = meta.names ? (JSON.parse(text.slice(cut + 1)) as string) : text.slice(cut + 1);
   const messages: string[] = [];
   let at = 0;
@@ -139,7 +149,7 @@ export function decodeRendered(record: Buffer): RenderedBody {
     messages.push(all.slice(at, end));
     at = end;
   }
-  const body: RenderedBody = { messages, spans: meta.spans, tail: all.slice(at) };
+  const body: RenderedBody = { counts: meta.counts, messages, spans: meta.spans, tail: all.slice(at) };
   if (meta.names) body.names = meta.names;
   if (meta.lines) body.lines = meta.lines;
   return body;
@@ -151,14 +161,13 @@ export function decodeRendered(record: Buffer): RenderedBody {
  * by rule id and message (stylish stores them, a JSON message spells them out; ties are rare).
  */
 export function prerenderedOf(record: Buffer, extra: Diagnostic[] | undefined): Prerendered {
-  const head = decodeHead(record);
-  const { messages, spans, tail, names, lines } = decodeRendered(record);
+  const { counts: own, messages, spans, tail, names, lines } = decodeRendered(record);
   const nameOf = (i: number) =>
     names
       ? { ruleId: names[2 * i] as string, message: names[2 * i + 1] as string }
       : (JSON.parse(messages[i] as string) as { ruleId: string; message: string });
-  if (!extra) return { parts: messages, counts: head.counts, tail, ...(lines ? { lines } : {}) };
-  const counts = { ...head.counts };
+  if (!extra) return { parts: messages, counts: own, tail, ...(lines ? { lines } : {}) };
+  const counts = { ...own };
   const parts: Prerendered["parts"] = [];
   let i = 0;
   for (const f of extra) {
