@@ -1,8 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 // @ts-expect-error: plain ESM script without types
 import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { type CheckSpec, checkFiles, checkStream } from "../src/engine/batch.js";
@@ -75,6 +84,56 @@ describe("checkStream (results spilled to disk)", () => {
     expect(runs[0]).toBe(report("json", plain.results, dir));
   });
 
+  it("renders the JSON messages where files are checked: the same report, first run and cached re-run", async () => {
+    const cache = { dir: join(dir, "cache-render") };
+    const rendered = { ...spec, extras: true, render: "json" as const };
+    const runs: string[] = [];
+    const stats: unknown[] = [];
+    for (let i = 0; i < 2; i++) {
+      const stream = await checkStream(paths, rendered, { workers: 1, cache });
+      runs.push(report("json", { [Symbol.iterator]: () => stream.results() }, dir));
+      stats.push(stream.cache);
+      stream.close();
+    }
+    expect(stats).toEqual([
+      { hits: 0, misses: 11, rebuilt: false },
+      { hits: 11, misses: 0, rebuilt: false },
+    ]);
+    const plain = await checkFiles(paths, { ...spec, extras: true }, { workers: 1 });
+    expect(runs[0]).toBe(report("json", plain.results, dir));
+    expect(runs[1]).toBe(runs[0]);
+    // the duplicate pair's corpus findings are among the messages
+    expect(runs[0]).toContain('"ruleId":"seo/duplicate-title"');
+  });
+
+  it("renders stylish messages and frames where files are checked: the same report, without reading a file on re-run", async () => {
+    for (const [render, color] of [
+      ["stylish", false],
+      ["stylish-color", true],
+    ] as const) {
+      const cache = { dir: join(dir, `cache-${render}`) };
+      const rendered = { ...spec, render };
+      const runs: string[] = [];
+      const stats: unknown[] = [];
+      const plain = await checkFiles(paths, spec, { workers: 1, keepSource: true });
+      const expected = CHUNKED_REPORTERS.stylish(plain.results, { ...meta(dir), color });
+      for (let i = 0; i < 2; i++) {
+        const stream = await checkStream(paths, rendered, { workers: 1, cache, keepSource: true });
+        const results = [...stream.results()];
+        // no source held: every frame, corpus findings' included, came from the records
+        expect(results.filter((r) => r.source !== undefined)).toEqual([]);
+        runs.push([...CHUNKED_REPORTERS.stylish(results, { ...meta(dir), color })].join(""));
+        stats.push(stream.cache);
+        stream.close();
+      }
+      expect(stats[1]).toEqual({ hits: 11, misses: 0, rebuilt: false });
+      expect(runs[0]).toBe([...expected].join(""));
+      expect(runs[1]).toBe(runs[0]);
+      expect(runs[0]).toContain("seo/duplicate-title");
+      expect(runs[0]?.includes("\u001b[")).toBe(color);
+    }
+  });
+
   it("refuses a FIFO among the inputs instead of waiting on it, with the cache on and kept sources", async () => {
     const fifo = join(dir, "pipe.md");
     execFileSync("mkfifo", [fifo]);
@@ -83,5 +142,106 @@ describe("checkStream (results spilled to disk)", () => {
       const { results } = await checkFiles([paths[0] as string, fifo], spec, { workers, cache, keepSource: true });
       expect(results.map((r) => r.fatal ?? "ok")).toEqual(["ok", "not a regular file"]);
     }
+  });
+});
+
+describe("checkStream with the metadata cache strategy (file stamps)", () => {
+  let corpus: string;
+  let paths: string[];
+  let spec: CheckSpec;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-stamps-"));
+    corpus = join(dir, "corpus");
+    generateCorpus({ n: 6, seed: 9, out: corpus, words: 800 });
+    paths = readdirSync(corpus)
+      .sort()
+      .map((f) => join(corpus, f));
+    spec = { cwd: dir, now: "2026-11-24T00:00:00Z" };
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Runs the batch with the metadata strategy; `later`: the clock 10 s ahead, so no file is racily new. */
+  async function run(cacheDir: string, later: boolean) {
+    if (later) {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() + 10_000);
+    }
+    try {
+      const stream = await checkStream(paths, spec, { workers: 1, cache: { dir: cacheDir, strategy: "metadata" } });
+      try {
+        return { json: report("json", { [Symbol.iterator]: () => stream.results() }, spec.cwd), stats: stream.cache };
+      } finally {
+        stream.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+  const plain = async () => report("json", (await checkFiles(paths, spec, { workers: 1 })).results, spec.cwd);
+
+  it("serves an unchanged re-run without reading the files, with the same report as no cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-stamps-cache-"));
+    const first = await run(cacheDir, true);
+    const second = await run(cacheDir, true);
+    expect(first.stats).toEqual({ hits: 0, misses: 6, rebuilt: false, unread: 0 });
+    expect(second.stats).toEqual({ hits: 6, misses: 0, rebuilt: false, unread: 6 });
+    expect(second.json).toBe(first.json);
+    expect(first.json).toBe(await plain());
+  });
+
+  it("hashes files modified within two seconds of the run (racy timestamps) instead of trusting their stamps", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-stamps-cache-"));
+    // the files were just written: at the real clock their stamps are too new to keep
+    await run(cacheDir, false);
+    const second = await run(cacheDir, false);
+    expect(second.stats).toEqual({ hits: 6, misses: 0, rebuilt: false, unread: 0 });
+  });
+
+  it("detects an edit that keeps the size and puts the mtime back (the ctime moved)", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-stamps-cache-"));
+    const victim = paths[1] as string;
+    // a whole second, so that putting it back restores it to the nanosecond
+    const second = 1_700_000_000;
+    utimesSync(victim, second, second);
+    await run(cacheDir, true);
+    const before = statSync(victim, { bigint: true });
+    const text = readFileSync(victim, "utf8");
+    // same length, different words: swap the first "the" for "THE"
+    const at = text.indexOf("the ");
+    writeFileSync(victim, `${text.slice(0, at)}THE${text.slice(at + 3)}`);
+    utimesSync(victim, second, second);
+    const now = statSync(victim, { bigint: true });
+    expect([now.size, now.mtimeNs, now.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+    expect(now.ctimeNs).not.toBe(before.ctimeNs);
+    const after = await run(cacheDir, true);
+    expect(after.stats).toEqual({ hits: 5, misses: 1, rebuilt: false, unread: 5 });
+    expect(after.json).toBe(await plain());
+  });
+
+  it("hashes every file when the stamps file is corrupted, and rewrites it", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-stamps-cache-"));
+    await run(cacheDir, true);
+    const stampsFile = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".stamps")) as string);
+    const good = readFileSync(stampsFile, "utf8");
+    // one digit of one size changed: the checksum no longer matches
+    writeFileSync(
+      stampsFile,
+      good.replace(/ (\d)(\d+) /, (_, d: string, rest: string) => ` ${(Number(d) % 9) + 1}${rest} `),
+    );
+    const second = await run(cacheDir, true);
+    expect(second.stats).toEqual({ hits: 6, misses: 0, rebuilt: false, unread: 0 });
+    expect(readFileSync(stampsFile, "utf8")).toBe(good);
+    expect((await run(cacheDir, true)).stats?.unread).toBe(6);
+  });
+
+  it("never serves a stamp's key that the cache no longer holds: the file is read and checked", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-stamps-cache-"));
+    const first = await run(cacheDir, true);
+    for (const f of readdirSync(cacheDir)) if (f.endsWith(".cache")) rmSync(join(cacheDir, f));
+    const second = await run(cacheDir, true);
+    expect(second.stats).toEqual({ hits: 0, misses: 6, rebuilt: false, unread: 0 });
+    expect(second.json).toBe(first.json);
   });
 });

@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { RecordCache, ResultCache } from "../src/engine/cache.js";
+import { FileStamps, RACY_NS, type Stamp } from "../src/engine/file-stamps.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "copydesk-cache-"));
 
@@ -155,5 +156,68 @@ describe("RecordCache", () => {
     a.set(RecordCache.key("x"), "1");
     a.close();
     expect(readdirSync(d)).toEqual([]);
+  });
+});
+
+describe("FileStamps", () => {
+  const stamp = (mtimeNs: bigint, ctimeNs = mtimeNs): Stamp => ({ size: 10n, mtimeNs, ctimeNs, ino: 7n, dev: 1n });
+  const at = 100_000_000_000n;
+
+  it("keeps a stamp only when mtime and ctime are more than RACY_NS older than the stat", () => {
+    const d = dir();
+    const stamps = FileStamps.load(join(d, "none.stamps"));
+    stamps.remember("/a", stamp(at - RACY_NS - 1n), "a".repeat(64), at);
+    stamps.remember("/b", stamp(at - RACY_NS), "b".repeat(64), at);
+    stamps.remember("/c", stamp(at - RACY_NS - 1n, at - 1n), "c".repeat(64), at);
+    stamps.save(join(d, "x.stamps"));
+    const back = FileStamps.load(join(d, "x.stamps"));
+    expect(back.keyOf("/a", stamp(at - RACY_NS - 1n))).toBe("a".repeat(64));
+    expect(back.keyOf("/b", stamp(at - RACY_NS))).toBeUndefined();
+    expect(back.keyOf("/c", stamp(at - RACY_NS - 1n, at - 1n))).toBeUndefined();
+    // any field that moved: no key
+    expect(back.keyOf("/a", { ...stamp(at - RACY_NS - 1n), ino: 8n })).toBeUndefined();
+    expect(back.keyOf("/a", { ...stamp(at - RACY_NS - 1n), size: 11n })).toBeUndefined();
+  });
+
+  it("trusts nothing from a stamps file with a bad checksum, count or line", () => {
+    const d = dir();
+    const path = join(d, "x.stamps");
+    const stamps = FileStamps.load(path);
+    stamps.remember("/a b", stamp(1n), "a".repeat(64), at);
+    stamps.save(path);
+    const good = readFileSync(path, "utf8");
+    expect(good.split("\n")[1]).toBe(`${"a".repeat(64)} 10 1 1 7 1 "/a b"`);
+    expect(FileStamps.load(path).keyOf("/a b", stamp(1n))).toBe("a".repeat(64));
+    const body = good.slice(good.indexOf("\n") + 1);
+    for (const bad of [
+      good.replace(" 10 1 1 ", " 10 2 1 "),
+      `${JSON.stringify({ format: 1, crc: crc32(body), count: 2 })}\n${body}`,
+      `${JSON.stringify({ format: 1, crc: crc32("x\n"), count: 1 })}\nx\n`,
+      good.slice(0, -3),
+    ]) {
+      writeFileSync(path, bad);
+      expect(FileStamps.load(path).keyOf("/a b", stamp(1n))).toBeUndefined();
+    }
+  });
+
+  it("is deleted with the old cache file it sits beside", () => {
+    const d = dir();
+    for (let i = 0; i < 4; i++) {
+      const c = new RecordCache(d, "check", `salt-${i}`, "metadata");
+      c.set(RecordCache.key("x"), "1");
+      writeFileSync(c.path.replace(/\.cache$/, ".stamps"), "");
+      c.save();
+      c.close();
+      utimesSync(c.path, new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+    }
+    const last = new RecordCache(d, "check", "salt-5");
+    last.set(RecordCache.key("x"), "1");
+    last.save();
+    last.close();
+    const names = readdirSync(d).sort();
+    expect(names.filter((f) => f.endsWith(".cache"))).toHaveLength(3);
+    expect(names.filter((f) => f.endsWith(".stamps")).map((f) => f.replace(".stamps", ".cache"))).toEqual(
+      names.filter((f) => f.endsWith(".cache") && f !== basename(last.path)),
+    );
   });
 });

@@ -163,6 +163,15 @@ describe("copydesk check", () => {
     expect(badConfig.err).toContain('  heath: unknown key; did you mean "health"?');
   });
 
+  it("--cache-strategy: metadata (the default) and content give the same report; other values are usage errors", async () => {
+    const plain = await check(["--no-cache", "--format", "json", "drafts"]);
+    for (const args of [[], ["--cache-strategy", "content"], ["--cache-strategy", "metadata"], []])
+      expect(await check([...args, "--format", "json", "drafts"])).toEqual(plain);
+    const bad = await check(["--cache-strategy", "mtime", "drafts"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--cache-strategy <strategy>' argument 'mtime' is invalid");
+  });
+
   it("colors only on a TTY without NO_COLOR", async () => {
     expect((await check(["drafts/broken.md"], { isTTY: true })).out).toContain("\u001b[");
     expect((await check(["drafts/broken.md"], { isTTY: true, env: { NO_COLOR: "1" } })).out).not.toContain("\u001b[");

@@ -7,13 +7,22 @@ import { LineIndex } from "../model/span.js";
 import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
 import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
-import { codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
-import { decodeBody, decodeHead, encodeChecked, RECORD_VERSION, type RecordHead } from "./checked-record.js";
+import { type CacheStats, type CacheStrategy, codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
+import {
+  decodeBody,
+  decodeHead,
+  encodeChecked,
+  prerenderedOf,
+  RECORD_VERSION,
+  type RecordHead,
+  type RenderFormat,
+} from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
+import { nowNs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
@@ -39,6 +48,12 @@ export interface CheckSpec {
   errorsOnly?: boolean;
   /** add per-file stats and scores (JSON output) */
   extras?: boolean;
+  /**
+   * write each file's report messages where it is checked (the CLI's report: JSON has no sources,
+   * stylish has code frames): results then carry `prerendered` instead of diagnostics, for that
+   * reporter only, and a cached re-run reads neither the diagnostics nor the files
+   */
+  render?: RenderFormat;
 }
 
 /** One file's outcome from `checkOne` (library callers): no source text, which the caller has. */
@@ -50,8 +65,8 @@ export interface CheckedFile {
 export interface BatchOptions {
   /** worker threads: a number, or "auto" (a pool only once the batch pays for it) */
   workers: number | "auto";
-  /** use the content-hash cache in this folder */
-  cache?: { dir: string } | false;
+  /** use the content-hash cache in this folder ("content" strategy unless told otherwise) */
+  cache?: { dir: string; strategy?: CacheStrategy } | false;
   /** keep each file's text in the results (stylish code frames need it) */
   keepSource?: boolean;
   /** called once per file, in input order */
@@ -68,7 +83,7 @@ export interface BatchOptions {
 export interface BatchResult {
   results: FileResult[];
   config: ResolvedConfig;
-  cache?: { hits: number; misses: number; rebuilt: boolean };
+  cache?: CacheStats;
 }
 
 interface Prepared {
@@ -148,12 +163,12 @@ function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepare
 /** Worker entry (see worker.ts): paths in, one encoded record per path out (a string crosses threads cheaply). */
 export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<string[]> {
   const prep = await prepare(task.spec);
-  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep)));
+  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep), task.spec.render));
 }
 
-function encodeLoaded(checked: CheckedText): string {
+function encodeLoaded(checked: CheckedText, render: CheckSpec["render"]): string {
   const { source, ...result } = checked.result;
-  return encodeChecked(result, checked.entry, source);
+  return encodeChecked(result, checked.entry, source, render);
 }
 
 /** Everything besides a file's content that changes its result: the cache salt. */
@@ -171,6 +186,7 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
       config.read,
       spec.from ?? null,
       !!spec.extras,
+      spec.render ?? null,
       spec.now.slice(0, 10),
     ]),
   );
@@ -216,7 +232,7 @@ const FILES_PER_TASK = 4;
 /** A checked batch whose results wait on disk: read back, in input order, as often as a reporter needs. */
 export interface CheckedStream {
   config: ResolvedConfig;
-  cache?: { hits: number; misses: number; rebuilt: boolean };
+  cache?: CacheStats;
   /** how many files the run has */
   size: number;
   /** totals over all files, corpus findings included */
@@ -241,7 +257,9 @@ export async function checkStream(
   holdSources = false,
 ): Promise<CheckedStream> {
   const prep = await prepare(spec);
-  const cache = options.cache ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec)) : undefined;
+  const cache = options.cache
+    ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec), options.cache.strategy)
+    : undefined;
   const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
   const n = paths.length;
   // where each result sits: a fatal one in memory, the others in a file (an index into `files`, plus a span)
@@ -273,11 +291,22 @@ export async function checkStream(
     lengths[index] = stored.span.length;
   };
   let done = 0;
+  // a cached record's head is read once, after the run, with the corpus summaries (its counts are
+  // added then): not once here and once again there
+  const unread = new Uint8Array(n);
+  let anyUnread = false;
   const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
     const path = paths[index] as string;
-    const head = typeof record === "string" ? decodeHead(record) : storedHead(record);
+    if (typeof record !== "string") {
+      place(index, record);
+      unread[index] = 1;
+      anyUnread = true;
+      if (texts) texts[index] = text;
+      options.onProgress?.(++done, n);
+      return;
+    }
+    const head = decodeHead(record);
     if (head.fatal !== undefined) fatal.set(index, { path, diagnostics: [], fatal: head.fatal });
-    else if (typeof record !== "string") place(index, record);
     else if (cache && key) place(index, cache.set(key, record));
     else place(index, { file: spillFile(), span: spillFile().append(record) });
     addCounts(counts, head.counts);
@@ -287,15 +316,29 @@ export async function checkStream(
 
   // With a cache, the main thread reads each file once to hash it; only misses are checked.
   const pending: Array<{ index: number; path: string; key?: string }> = [];
+  const stamps = cache?.stamps;
   for (let index = 0; index < n; index++) {
     const path = paths[index] as string;
     if (!cache) {
       pending.push({ index, path });
       continue;
     }
+    // metadata fast path: an unchanged stamp names the content key without reading the file (only
+    // when the text is not wanted anyway)
+    const abs = stamps ? resolve(spec.cwd, path) : path;
+    const statedAt = stamps ? nowNs() : 0n;
+    const stamp = stamps ? stampOf(abs) : undefined;
+    const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
+    const early = known ? cache.getUnread(known) : undefined;
+    if (early) {
+      stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
+      take(index, early, known, undefined);
+      continue;
+    }
     // the key hashes the bytes as read, so an unchanged file is never decoded
     const bytes = readBytes(spec.cwd, path, prep.config.read.maxFileSize);
     const key = bytes === undefined ? undefined : RecordCache.key(bytes);
+    if (key && stamp) stamps?.remember(abs, stamp, key, statedAt);
     const hit = key ? cache.get(key) : undefined;
     if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);
     else pending.push({ index, path, ...(key ? { key } : {}) });
@@ -313,7 +356,7 @@ export async function checkStream(
   const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
     const checked = task.paths.map((path) => checkLoaded(path, task.spec, prep));
     locals.set(task, checked);
-    return checked.map(encodeLoaded);
+    return checked.map((c) => encodeLoaded(c, task.spec.render));
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
@@ -342,15 +385,17 @@ export async function checkStream(
   const rules = prep.options.rules;
   // the findings are appended from here on, one region of the spill file
   const findingsFrom = spill?.size ?? 0;
-  if (rules.some((r) => isCorpusRule(r.rule))) {
+  const corpusRules = rules.some((r) => isCorpusRule(r.rule));
+  if (corpusRules || anyUnread) {
     // the summaries come back from the records (read forward, in input order) only now, all together:
     // held from the first file on, they would be scattered through memory the whole run
     const listed: number[] = [];
     const summaries: Array<{ entry: CorpusEntry; lines?: RecordHead["lines"] }> = [];
     for (let index = 0; index < n; index++) {
-      if (fatal.has(index)) continue;
+      if (fatal.has(index) || !(corpusRules || unread[index])) continue;
       const head = storedHead(storedAt(index));
-      if (!head.entry) continue;
+      if (unread[index]) addCounts(counts, head.counts);
+      if (!corpusRules || !head.entry) continue;
       listed.push(index);
       summaries.push({
         entry: { path: paths[index] as string, ...head.entry },
@@ -407,12 +452,22 @@ export async function checkStream(
         continue;
       }
       const stored = storedAt(index);
-      const body = decodeBody(stored.file.read(stored.span, true));
+      const record = stored.file.read(stored.span, true);
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
       const extra = corpus
         .get(index)
         ?.map((span) => JSON.parse(finding(span).toString()) as Diagnostic)
         .sort(compareDiagnostics);
+      if (spec.render) {
+        const path = paths[index] as string;
+        const pre = prerenderedOf(record, extra);
+        // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
+        const off = pre.lines && extra?.some((d) => pre.lines?.[d.line] === undefined);
+        const text = off && options.keepSource ? (texts?.[index] ?? readText(spec.cwd, path)) : undefined;
+        yield { path, diagnostics: [], prerendered: pre, ...(text !== undefined ? { source: text } : {}) };
+        continue;
+      }
+      const body = decodeBody(record);
       const result: FileResult = {
         path: paths[index] as string,
         diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,

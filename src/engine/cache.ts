@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
+import { FileStamps } from "./file-stamps.js";
 import { AppendFile, fileLines, type Span } from "./records.js";
 
 /**
@@ -23,6 +24,8 @@ import { AppendFile, fileLines, type Span } from "./records.js";
  */
 const FORMAT = 3;
 const EXTENSION = ".cache";
+/** the metadata fast path's file beside each cache file (see file-stamps.ts) */
+const STAMPS = ".stamps";
 /** a run's unsaved records older than this were left by a killed run */
 const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 /** cache files kept per namespace (the newest); older salts are deleted on save */
@@ -42,6 +45,8 @@ export interface CacheStats {
   misses: number;
   /** true when an existing cache file was unreadable or corrupted and was discarded */
   rebuilt: boolean;
+  /** hits found by their unchanged stamps, without reading the file (the "metadata" strategy only) */
+  unread?: number;
 }
 
 export function sha256(text: string | Buffer): string {
@@ -109,19 +114,27 @@ export class RecordCache {
   #added = new Set<string>();
   #next: AppendFile | undefined;
   #saved = false;
+  /** path → content key of the previous run (`strategy: "metadata"`), else undefined: every file is hashed */
+  readonly stamps: FileStamps | undefined;
 
   /**
    * @param dir   the cache folder, e.g. `<cwd>/.copydesk-cache`
    * @param name  namespace (one per command)
    * @param salt  everything besides the content that changes results
+   * @param strategy  "metadata": files whose stamp is unchanged since the last run are not read again
    */
   constructor(
     readonly dir: string,
     readonly name: string,
     readonly salt: string,
+    strategy: CacheStrategy = "content",
   ) {
     this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
     this.#load();
+    if (strategy === "metadata") {
+      this.stamps = FileStamps.load(stampsPath(this.path));
+      this.stats.unread = 0;
+    }
   }
 
   #load(): void {
@@ -177,6 +190,14 @@ export class RecordCache {
     return undefined;
   }
 
+  /** `get` for a key named by an unchanged stamp: a miss costs nothing (the file is then hashed and looked up). */
+  getUnread(key: string): Stored | undefined {
+    const span = this.#index.get(key);
+    if (!span || !this.#previous) return undefined;
+    if (this.stats.unread !== undefined) this.stats.unread++;
+    return this.get(key);
+  }
+
   set(key: string, payload: string): Stored {
     const next = this.#openNext();
     this.#added.add(key);
@@ -203,6 +224,8 @@ export class RecordCache {
   save(): void {
     if (this.#saved) return;
     this.#saved = true;
+    // the stamps name content keys: written whether or not the records change, read only beside them
+    this.stamps?.save(stampsPath(this.path));
     const unchanged = this.#added.size === 0 && this.#used.size === this.#index.size;
     if (unchanged && !this.stats.rebuilt) return;
     const next = this.#openNext();
@@ -243,8 +266,21 @@ export class RecordCache {
       else if (f.endsWith(".tmp") && now - mtime > STALE_TMP_MS) rmSync(path, { force: true });
     }
     others.sort((a, b) => b.mtime - a.mtime);
-    for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) rmSync(old.path, { force: true });
+    for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) {
+      rmSync(old.path, { force: true });
+      rmSync(stampsPath(old.path), { force: true });
+    }
   }
+}
+
+/**
+ * How a re-run finds unchanged files: "content" reads and hashes every file; "metadata" (ESLint's name)
+ * first compares each file's size, times, inode and device with the last run's (see file-stamps.ts).
+ */
+export type CacheStrategy = "content" | "metadata";
+
+function stampsPath(cachePath: string): string {
+  return cachePath.slice(0, -EXTENSION.length) + STAMPS;
 }
 
 function mtimeOf(path: string): number | undefined {

@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix } from "../engine/types.js";
-import { type ChunkedReporter, countResult, type FileResult, joinChunks } from "./types.js";
+import { type ChunkedReporter, type Counts, countResult, type FileResult, joinChunks } from "./types.js";
 
 /** ESLint's numeric severities; info (which ESLint lacks) is 0. */
 const SEVERITY = { info: 0, warn: 1, error: 2 } as const;
@@ -35,26 +35,47 @@ function message(d: Diagnostic, source: string) {
   };
 }
 
-function fileEntry(r: FileResult) {
+/** One diagnostic as ESLint's JSON formatter writes it (`source`: the file's text, "" when the report has none). */
+export function jsonMessage(d: Diagnostic, source: string): string {
+  return JSON.stringify(message(d, source));
+}
+
+/** What follows the counts in a file's entry: its stats and scores when present. */
+export function jsonTail(r: Pick<FileResult, "stats" | "scores">): string {
+  return (
+    (r.stats !== undefined ? `,"stats":${JSON.stringify(r.stats)}` : "") +
+    (r.scores !== undefined ? `,"scores":${JSON.stringify(r.scores)}` : "")
+  );
+}
+
+/**
+ * A file's entry, written field by field: byte for byte `JSON.stringify` of ESLint's shape, put
+ * together from messages already in JSON (a re-run serves them from the cache as they are).
+ */
+function entryText(path: string, messages: string, c: Counts, tail: string): string {
+  return (
+    `{"filePath":${JSON.stringify(path)},"messages":[${messages}],"suppressedMessages":[]` +
+    `,"errorCount":${c.errorCount},"fatalErrorCount":${c.fatalErrorCount},"warningCount":${c.warningCount}` +
+    `,"fixableErrorCount":${c.fixableErrorCount},"fixableWarningCount":${c.fixableWarningCount}` +
+    `,"usedDeprecatedRules":[]${tail}}`
+  );
+}
+
+function fileEntry(r: FileResult): string {
+  const pre = r.prerendered;
+  if (pre) {
+    let messages = "";
+    for (const part of pre.parts)
+      messages += (messages ? "," : "") + (typeof part === "string" ? part : jsonMessage(part, ""));
+    return entryText(r.path, messages, pre.counts, pre.tail);
+  }
   const source = r.source ?? "";
-  const counts = countResult(r);
-  const messages: Array<Record<string, unknown>> = r.diagnostics.map((d) => message(d, source));
+  let messages = "";
   // a file that could not be read: ESLint's fatal parse error shape (ruleId null, severity 2)
   if (r.fatal !== undefined)
-    messages.unshift({ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 1, column: 1 });
-  return {
-    filePath: r.path,
-    messages,
-    suppressedMessages: [],
-    errorCount: counts.errorCount,
-    fatalErrorCount: counts.fatalErrorCount,
-    warningCount: counts.warningCount,
-    fixableErrorCount: counts.fixableErrorCount,
-    fixableWarningCount: counts.fixableWarningCount,
-    usedDeprecatedRules: [],
-    ...(r.stats !== undefined ? { stats: r.stats } : {}),
-    ...(r.scores !== undefined ? { scores: r.scores } : {}),
-  };
+    messages = JSON.stringify({ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 1, column: 1 });
+  for (const d of r.diagnostics) messages += (messages ? "," : "") + jsonMessage(d, source);
+  return entryText(r.path, messages, countResult(r), jsonTail(r));
 }
 
 /** ESLint's JSON formatter shape, plus `stats` and `scores` per file when present: one JSON array, one file per chunk. */
@@ -62,7 +83,7 @@ export const jsonChunks: ChunkedReporter = function* (results) {
   yield "[";
   let first = true;
   for (const result of results) {
-    yield (first ? "" : ",") + JSON.stringify(fileEntry(result));
+    yield (first ? "" : ",") + fileEntry(result);
     first = false;
   }
   yield "]\n";

@@ -2,24 +2,32 @@ import pc from "picocolors";
 import type { Diagnostic } from "../engine/types.js";
 import { LineIndex } from "../model/span.js";
 import { displayPath } from "./paths.js";
-import { addCounts, type ChunkedReporter, countResult, joinChunks } from "./types.js";
+import { addCounts, type ChunkedReporter, countResult, type FileResult, joinChunks } from "./types.js";
 
 /** Longest excerpt of a source line shown in a code frame (draft paragraphs are often one long line). */
 export const FRAME_WIDTH = 100;
 
 type Paint = (s: string) => string;
 
+/** The source line a diagnostic starts on, as a code frame shows it (no line break, tabs as spaces). */
+export function frameLine(source: string, lines: LineIndex, line: number): string {
+  const lineStart = lines.lineStart(line);
+  const next = line < lines.lineCount ? lines.lineStart(line + 1) : source.length;
+  return source
+    .slice(lineStart, next)
+    .replace(/\r?\n$|\r$/, "")
+    .replaceAll("\t", " ");
+}
+
 /**
  * The source line of a diagnostic with a caret underline, windowed around
  * the column so a 2,000-character paragraph shows only the relevant part.
  */
 export function codeFrame(source: string, lines: LineIndex, d: Diagnostic, paint: { dim: Paint; mark: Paint }): string {
-  const lineStart = lines.lineStart(d.line);
-  const next = d.line < lines.lineCount ? lines.lineStart(d.line + 1) : source.length;
-  const lineText = source
-    .slice(lineStart, next)
-    .replace(/\r?\n$|\r$/, "")
-    .replaceAll("\t", " ");
+  return frameOf(frameLine(source, lines, d.line), d, paint);
+}
+
+function frameOf(lineText: string, d: Diagnostic, paint: { dim: Paint; mark: Paint }): string {
   const from = d.column - 1;
   // underline to the span end, or to the end of the line for multi-line spans; at least one caret
   const to = Math.max(from + 1, d.endLine === d.line ? d.endColumn - 1 : lineText.length);
@@ -45,26 +53,56 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+function paintsFor(color: boolean) {
+  // createColors: the caller decides (NO_COLOR, TTY), not picocolors' own detection
+  const c = pc.createColors(color);
+  return { dim: c.dim, underline: c.underline, sev: { error: c.red, warn: c.yellow, info: c.blue } };
+}
+type Paints = ReturnType<typeof paintsFor>;
+const PAINTS = { plain: paintsFor(false), color: paintsFor(true) };
+
+/**
+ * One diagnostic in the stylish layout: its line and, when its source line is known, the code frame
+ * (files are rendered this way where they are checked, so a cached re-run need not read them).
+ */
+export function stylishMessage(d: Diagnostic, lineText: string | undefined, color: boolean): string {
+  const paint = color ? PAINTS.color : PAINTS.plain;
+  const where = `${d.line}:${d.column}`;
+  const out = `  ${paint.dim(where)}  ${paint.sev[d.severity](LABEL[d.severity])}  ${d.message}  ${paint.dim(d.ruleId)}\n`;
+  return lineText === undefined ? out : out + frameOf(lineText, d, { dim: paint.dim, mark: paint.sev[d.severity] });
+}
+
+/** A file's messages, from its diagnostics or from the pieces rendered where it was checked. */
+function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
+  let out = "";
+  const source = r.source;
+  let lines: LineIndex | undefined;
+  const lineOf = (line: number) => {
+    if (source === undefined) return undefined;
+    lines ??= new LineIndex(source);
+    return frameLine(source, lines, line);
+  };
+  const pre = r.prerendered;
+  if (pre) {
+    for (const part of pre.parts)
+      out += typeof part === "string" ? part : stylishMessage(part, pre.lines?.[part.line] ?? lineOf(part.line), color);
+    return out;
+  }
+  if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
+  for (const d of r.diagnostics) out += stylishMessage(d, lineOf(d.line), color);
+  return out;
+}
+
 /** ESLint's stylish layout with a code frame under each message. */
 export const stylishChunks: ChunkedReporter = function* (results, meta) {
-  // createColors: the caller decides (NO_COLOR, TTY), not picocolors' own detection
-  const c = pc.createColors(meta.color);
-  const paint = { dim: c.dim, underline: c.underline, sev: { error: c.red, warn: c.yellow, info: c.blue } };
+  const paint = meta.color ? PAINTS.color : PAINTS.plain;
   // counted on the way: the results may be read back from disk, so they are gone through once
   const n = countResult({ path: "", diagnostics: [] });
   for (const r of results) {
-    if (r.diagnostics.length === 0 && r.fatal === undefined) continue;
-    addCounts(n, countResult(r));
-    let out = `\n${paint.underline(displayPath(r.path, meta.cwd))}\n`;
-    if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
-    const source = r.source ?? "";
-    const lines = new LineIndex(source);
-    for (const d of r.diagnostics) {
-      const where = `${d.line}:${d.column}`;
-      out += `  ${paint.dim(where)}  ${paint.sev[d.severity](LABEL[d.severity])}  ${d.message}  ${paint.dim(d.ruleId)}\n`;
-      if (r.source !== undefined) out += codeFrame(source, lines, d, { dim: paint.dim, mark: paint.sev[d.severity] });
-    }
-    yield out;
+    const pre = r.prerendered;
+    if (pre ? pre.parts.length === 0 : r.diagnostics.length === 0 && r.fatal === undefined) continue;
+    addCounts(n, pre ? pre.counts : countResult(r));
+    yield `\n${paint.underline(displayPath(r.path, meta.cwd))}\n${fileMessages(r, paint, meta.color)}`;
   }
   const problems = n.errorCount + n.warningCount;
   if (problems === 0 && n.infoCount === 0) return;

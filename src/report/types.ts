@@ -13,6 +13,25 @@ export interface FileResult {
   stats?: unknown;
   /** per-file scores when the scoring layer provides them */
   scores?: unknown;
+  /**
+   * The file's messages as one report format writes them, made where it was checked
+   * (`CheckSpec.render`), so a run writes them as they are instead of decoding every diagnostic and
+   * rendering it again (nor reading the file for code frames); `diagnostics` is then empty. Results
+   * carrying it are made for that report alone.
+   */
+  prerendered?: Prerendered;
+}
+
+/**
+ * A file's messages in report order: each already written, or a diagnostic still to write (a corpus
+ * finding placed among them); `counts` cover them all. JSON: `tail` is the entry's stats and scores.
+ * Stylish: `lines` are the source lines (as code frames show them) where corpus findings may fall.
+ */
+export interface Prerendered {
+  parts: Array<string | Diagnostic>;
+  counts: Counts;
+  tail: string;
+  lines?: Record<number, string>;
 }
 
 export interface ReportMeta {

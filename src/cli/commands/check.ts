@@ -3,6 +3,8 @@ import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { type CheckSpec, checkStream, configFor } from "../../engine/batch.js";
+import type { CacheStrategy } from "../../engine/cache.js";
+import type { RenderFormat } from "../../engine/checked-record.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
@@ -91,6 +93,7 @@ interface CheckFlags {
   config?: string;
   from?: string;
   cache: boolean;
+  cacheStrategy: CacheStrategy;
   health?: "on" | "off" | "auto";
 }
 
@@ -152,6 +155,14 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option("-c, --config <path>", "use this config file instead of searching for copydesk.config.json|mjs")
     .option("--from <format>", "skip format detection: bundle, markdown, html or json")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
+    .addOption(
+      new Option(
+        "--cache-strategy <strategy>",
+        "how the cache finds unchanged files: metadata (size, times, inode) or content (read and hash each)",
+      )
+        .choices(["metadata", "content"])
+        .default("metadata"),
+    )
     .option("--workers <n>", "worker threads: a number, or auto (threads only for large batches)", parseWorkers, "auto")
     .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
     .action(async (inputs: string[], flags: CheckFlags) => {
@@ -159,6 +170,14 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const overrides: ConfigOverrides = {};
       if (flags.rule) overrides.rules = flags.rule;
       if (flags.health) overrides.health = flags.health;
+      const render: RenderFormat | undefined =
+        flags.format === "json"
+          ? "json"
+          : flags.format === "stylish"
+            ? useColor(io)
+              ? "stylish-color"
+              : "stylish"
+            : undefined;
       const spec: CheckSpec = {
         cwd: io.cwd,
         now: new Date().toISOString(),
@@ -168,6 +187,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(flags.quiet ? { errorsOnly: true } : {}),
         // stats and scores appear only in JSON output, so other formats do not pay for them
         ...(flags.format === "json" ? { extras: true } : {}),
+        // the messages are written where each file is checked, and a re-run writes them from the cache as
+        // they are (--quiet filters diagnostics, so it takes the plain path)
+        ...(render && !flags.quiet ? { render } : {}),
       };
       let config: ResolvedConfig;
       try {
@@ -181,7 +203,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       // results wait on disk until the report is written, so memory stays flat however many files there are
       const batch = await checkStream(paths, spec, {
         workers: flags.workers,
-        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir) } : false,
+        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir), strategy: flags.cacheStrategy } : false,
         keepSource: flags.format === "stylish",
       });
       try {
