@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
+import type { Lexeme } from "./lexeme.js";
 import { splitSentences } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
@@ -111,6 +112,7 @@ export function analyzeText(article: Article): TextAnalysis {
   const words: Word[] = [];
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
+  const lexemes: Lexeme[] = [];
 
   for (const ref of parts) {
     const { part } = ref;
@@ -153,6 +155,7 @@ export function analyzeText(article: Article): TextAnalysis {
           norm: entry.norm,
           sentence: sentenceIndex,
         });
+        lexemes.push(entry.lex);
         ws = wordStart(text, we, e);
       }
       sentence.end = mapper.map(e);
@@ -180,7 +183,7 @@ export function analyzeText(article: Article): TextAnalysis {
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }
-  return { lang, langSource, words, sentences, segments, body };
+  return { lang, langSource, words, lexemes, sentences, segments, body };
 }
 
 function trimmedWhole(text: string): Array<[number, number]> {

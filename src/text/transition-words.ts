@@ -1,4 +1,5 @@
-import { memo, wordNorms } from "./memo.js";
+import { type Lexeme, lexemeOf } from "./lexeme.js";
+import { memo } from "./memo.js";
 import type { TextAnalysis } from "./types.js";
 
 /**
@@ -125,28 +126,52 @@ const TWO_PART = new Map<string, string>([
   ["neither", "nor"],
 ]);
 
+/** Transition roles of a word, as bits: worked out once per word of a run (`Lexeme.transition`). */
+const SINGLE_WORD = 1;
+const PHRASE_START = 2;
+const TWO_PART_START = 4;
+
+function transitionRoles(lex: Lexeme): number {
+  let roles = lex.transition;
+  if (roles < 0) {
+    const w = lex.norm;
+    roles =
+      (SINGLES.has(w) ? SINGLE_WORD : 0) | (PHRASES.has(w) ? PHRASE_START : 0) | (TWO_PART.has(w) ? TWO_PART_START : 0);
+    lex.transition = roles;
+  }
+  return roles;
+}
+
 /** Whether the normalised words [from, to) contain a transition word or phrase. */
 export function hasTransition(norms: readonly string[], from: number, to: number): boolean {
+  const lexemes: Lexeme[] = [];
+  for (let i = from; i < to; i++) lexemes.push(lexemeOf(norms[i] as string));
+  return transitionIn(lexemes, 0, lexemes.length);
+}
+
+/** `hasTransition` over the words' lexemes [from, to). */
+function transitionIn(lexemes: readonly Lexeme[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const second = TWO_PART.get(norms[i] as string);
-    if (second !== undefined) {
-      for (let k = i + 1; k < to; k++) if (norms[k] === second) return true;
+    const lex = lexemes[i] as Lexeme;
+    const roles = transitionRoles(lex);
+    if (roles === 0) continue;
+    if ((roles & SINGLE_WORD) !== 0) return true;
+    if ((roles & TWO_PART_START) !== 0) {
+      const second = TWO_PART.get(lex.norm);
+      for (let k = i + 1; k < to; k++) if ((lexemes[k] as Lexeme).norm === second) return true;
     }
-    const w = norms[i] as string;
-    if (SINGLES.has(w)) return true;
-    const phrases = PHRASES.get(w);
-    if (!phrases) continue;
-    for (const p of phrases) {
-      if (i + p.length > to) continue;
-      let ok = true;
-      for (let k = 1; k < p.length; k++) {
-        if (norms[i + k] !== p[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return true;
-    }
+    if ((roles & PHRASE_START) !== 0 && phraseAt(lexemes, i, to, PHRASES.get(lex.norm) as string[][])) return true;
+  }
+  return false;
+}
+
+/** Whether one of `phrases` (which all start with word i) runs on from word i within [i, to). */
+function phraseAt(lexemes: readonly Lexeme[], i: number, to: number, phrases: readonly string[][]): boolean {
+  for (const p of phrases) {
+    if (i + p.length > to) continue;
+    let k = 1;
+    while (k < p.length && (lexemes[i + k] as Lexeme).norm === p[k]) k++;
+    if (k === p.length) return true;
   }
   return false;
 }
@@ -157,6 +182,8 @@ export function transitionSentences(text: TextAnalysis): boolean[] {
 }
 
 function findTransitions(text: TextAnalysis): boolean[] {
-  const norms = wordNorms(text);
-  return text.sentences.map((s) => hasTransition(norms, s.firstWord, s.firstWord + s.wordCount));
+  const lexemes = text.lexemes;
+  const out: boolean[] = [];
+  for (const s of text.sentences) out.push(transitionIn(lexemes, s.firstWord, s.firstWord + s.wordCount));
+  return out;
 }

@@ -57,6 +57,8 @@ export interface Segment {
   wordCount: number;
 }
 
+import type { Lexeme } from "./lexeme.js";
+
 export interface TextAnalysis {
   /** BCP 47 primary language ("en", "es", …): from metadata, else detected */
   lang: string;
@@ -64,6 +66,11 @@ export interface TextAnalysis {
   langSource: "article" | "meta" | "detected" | "default";
   /** every word of every segment, in reading order (title first) */
   words: Word[];
+  /**
+   * The shared lexeme of every word (parallel to `words`): facts that depend
+   * on the word alone (syllables, stem, …) are worked out once per run there.
+   */
+  lexemes: Lexeme[];
   /** every sentence of every segment, in reading order; headings are one sentence each */
   sentences: Sentence[];
   /** title, then body blocks in order (lists give one segment per item), then FAQ question/answer pairs */
