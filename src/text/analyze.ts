@@ -1,8 +1,7 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
-import type { Lexeme } from "./lexeme.js";
-import { splitSentences } from "./sentences.js";
+import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
 import { lastWordHash, wordEnd, wordStart } from "./words.js";
@@ -112,7 +111,9 @@ export function analyzeText(article: Article): TextAnalysis {
   const words: Word[] = [];
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
-  const lexemes: Lexeme[] = [];
+  // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
+  const bounds: number[] = [];
+  const scratch: number[] = [];
 
   for (const ref of parts) {
     const { part } = ref;
@@ -133,9 +134,12 @@ export function analyzeText(article: Article): TextAnalysis {
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
-    const ranges: Array<[number, number]> =
-      ref.kind === "heading" || ref.kind === "title" ? trimmedWhole(text) : splitSentences(text, segLang);
-    for (const [s, e] of ranges) {
+    bounds.length = 0;
+    if (ref.kind === "heading" || ref.kind === "title") trimmedWhole(text, bounds);
+    else sentenceBounds(text, segLang, bounds, scratch);
+    for (let b = 0; b < bounds.length; b += 2) {
+      const s = bounds[b] as number;
+      const e = bounds[b + 1] as number;
       const sentence: Sentence = {
         start: mapper.mapStart(s),
         end: 0,
@@ -154,8 +158,8 @@ export function analyzeText(article: Article): TextAnalysis {
           text: entry.raw,
           norm: entry.norm,
           sentence: sentenceIndex,
+          lex: entry.lex,
         });
-        lexemes.push(entry.lex);
         ws = wordStart(text, we, e);
       }
       sentence.end = mapper.map(e);
@@ -183,13 +187,14 @@ export function analyzeText(article: Article): TextAnalysis {
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }
-  return { lang, langSource, words, lexemes, sentences, segments, body };
+  return { lang, langSource, words, sentences, segments, body };
 }
 
-function trimmedWhole(text: string): Array<[number, number]> {
+/** Appends the bounds of `text` trimmed, unless that leaves nothing. */
+function trimmedWhole(text: string, bounds: number[]): void {
   let s = 0;
   let e = text.length;
   while (s < e && text.charCodeAt(s) <= 32) s++;
   while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-  return s === e ? [] : [[s, e]];
+  if (s < e) bounds.push(s, e);
 }

@@ -41,7 +41,7 @@ export function wordStems(text: TextAnalysis): string[] {
 
 function stemAll(text: TextAnalysis): string[] {
   if (text.lang !== "en") return text.words.map((w) => w.norm);
-  return text.lexemes.map(stemOf);
+  return text.words.map((w) => stemOf(w.lex));
 }
 
 /** `stem(lex.norm)`, worked out once per word of a run. */

@@ -21,6 +21,18 @@ export class Lexeme {
   ) {}
 }
 
+/** A word token, or anything standing for one, that carries its lexeme (`Word` does). */
+export interface WithLexeme {
+  readonly lex: Lexeme;
+}
+
+/** Stand-ins for the normalised words norms[from, to), for helpers that take word lists. */
+export function withLexemes(norms: readonly string[], from: number, to: number): WithLexeme[] {
+  const out: WithLexeme[] = [];
+  for (let i = from; i < to; i++) out.push({ lex: lexemeOf(norms[i] as string) });
+  return out;
+}
+
 /** A run over unusual text must not grow the table without bound: past this many lexemes, start over. */
 export const LEXEME_LIMIT = 100_000;
 

@@ -1,4 +1,4 @@
-import { type Lexeme, lexemeOf } from "./lexeme.js";
+import { type Lexeme, type WithLexeme, withLexemes } from "./lexeme.js";
 import { memo } from "./memo.js";
 import type { TextAnalysis } from "./types.js";
 
@@ -67,21 +67,19 @@ function passiveRoles(lex: Lexeme): number {
 
 /** Whether the normalised words [from, to) hold an English passive construction. */
 export function isPassive(norms: readonly string[], from: number, to: number): boolean {
-  const lexemes: Lexeme[] = [];
-  for (let i = from; i < to; i++) lexemes.push(lexemeOf(norms[i] as string));
-  return passiveIn(lexemes, 0, lexemes.length);
+  return passiveIn(withLexemes(norms, from, to), 0, to - from);
 }
 
-/** `isPassive` over the words' lexemes [from, to). */
-function passiveIn(lexemes: readonly Lexeme[], from: number, to: number): boolean {
+/** `isPassive` over words [from, to), by their lexemes. */
+function passiveIn(words: readonly WithLexeme[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    if ((passiveRoles(lexemes[i] as Lexeme) & AUXILIARY) === 0) continue;
+    if ((passiveRoles((words[i] as WithLexeme).lex) & AUXILIARY) === 0) continue;
     for (let k = i + 1; k < to; k++) {
-      const roles = passiveRoles(lexemes[k] as Lexeme);
+      const roles = passiveRoles((words[k] as WithLexeme).lex);
       if ((roles & CLAUSE_END) !== 0) break;
       if ((roles & PARTICIPLE) !== 0) {
         // "having" before the participle makes it active perfect ("having finished")
-        if ((passiveRoles(lexemes[k - 1] as Lexeme) & HAVING) !== 0) break;
+        if ((passiveRoles((words[k - 1] as WithLexeme).lex) & HAVING) !== 0) break;
         return true;
       }
     }
@@ -95,9 +93,8 @@ export function passiveSentences(text: TextAnalysis): boolean[] {
 }
 
 function findPassives(text: TextAnalysis): boolean[] {
-  const lexemes = text.lexemes;
   const { sentences } = text;
   const out: boolean[] = [];
-  for (const s of sentences) out.push(passiveIn(lexemes, s.firstWord, s.firstWord + s.wordCount));
+  for (const s of sentences) out.push(passiveIn(text.words, s.firstWord, s.firstWord + s.wordCount));
   return out;
 }

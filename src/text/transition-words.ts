@@ -1,4 +1,4 @@
-import { type Lexeme, lexemeOf } from "./lexeme.js";
+import { type Lexeme, type WithLexeme, withLexemes } from "./lexeme.js";
 import { memo } from "./memo.js";
 import type { TextAnalysis } from "./types.js";
 
@@ -144,33 +144,31 @@ function transitionRoles(lex: Lexeme): number {
 
 /** Whether the normalised words [from, to) contain a transition word or phrase. */
 export function hasTransition(norms: readonly string[], from: number, to: number): boolean {
-  const lexemes: Lexeme[] = [];
-  for (let i = from; i < to; i++) lexemes.push(lexemeOf(norms[i] as string));
-  return transitionIn(lexemes, 0, lexemes.length);
+  return transitionIn(withLexemes(norms, from, to), 0, to - from);
 }
 
-/** `hasTransition` over the words' lexemes [from, to). */
-function transitionIn(lexemes: readonly Lexeme[], from: number, to: number): boolean {
+/** `hasTransition` over words [from, to), by their lexemes. */
+function transitionIn(words: readonly WithLexeme[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const lex = lexemes[i] as Lexeme;
+    const lex = (words[i] as WithLexeme).lex;
     const roles = transitionRoles(lex);
     if (roles === 0) continue;
     if ((roles & SINGLE_WORD) !== 0) return true;
     if ((roles & TWO_PART_START) !== 0) {
       const second = TWO_PART.get(lex.norm);
-      for (let k = i + 1; k < to; k++) if ((lexemes[k] as Lexeme).norm === second) return true;
+      for (let k = i + 1; k < to; k++) if ((words[k] as WithLexeme).lex.norm === second) return true;
     }
-    if ((roles & PHRASE_START) !== 0 && phraseAt(lexemes, i, to, PHRASES.get(lex.norm) as string[][])) return true;
+    if ((roles & PHRASE_START) !== 0 && phraseAt(words, i, to, PHRASES.get(lex.norm) as string[][])) return true;
   }
   return false;
 }
 
 /** Whether one of `phrases` (which all start with word i) runs on from word i within [i, to). */
-function phraseAt(lexemes: readonly Lexeme[], i: number, to: number, phrases: readonly string[][]): boolean {
+function phraseAt(words: readonly WithLexeme[], i: number, to: number, phrases: readonly string[][]): boolean {
   for (const p of phrases) {
     if (i + p.length > to) continue;
     let k = 1;
-    while (k < p.length && (lexemes[i + k] as Lexeme).norm === p[k]) k++;
+    while (k < p.length && (words[i + k] as WithLexeme).lex.norm === p[k]) k++;
     if (k === p.length) return true;
   }
   return false;
@@ -182,8 +180,7 @@ export function transitionSentences(text: TextAnalysis): boolean[] {
 }
 
 function findTransitions(text: TextAnalysis): boolean[] {
-  const lexemes = text.lexemes;
   const out: boolean[] = [];
-  for (const s of text.sentences) out.push(transitionIn(lexemes, s.firstWord, s.firstWord + s.wordCount));
+  for (const s of text.sentences) out.push(transitionIn(text.words, s.firstWord, s.firstWord + s.wordCount));
   return out;
 }

@@ -1,3 +1,5 @@
+import type { Lexeme } from "./lexeme.js";
+
 /**
  * The text layer's shared result: built once per article by `analyzeText`
  * (src/text/analyze.ts) and read by every content rule. All offsets are
@@ -20,6 +22,8 @@ export interface Word {
   norm: string;
   /** index of the sentence this word belongs to */
   sentence: number;
+  /** the norm's lexeme, shared by the whole run: facts of the word alone (syllables, stem, …), worked out once */
+  lex: Lexeme;
 }
 
 export type SegmentKind = "title" | "heading" | "paragraph" | "list-item" | "faq-question" | "faq-answer";
@@ -57,8 +61,6 @@ export interface Segment {
   wordCount: number;
 }
 
-import type { Lexeme } from "./lexeme.js";
-
 export interface TextAnalysis {
   /** BCP 47 primary language ("en", "es", …): from metadata, else detected */
   lang: string;
@@ -66,11 +68,6 @@ export interface TextAnalysis {
   langSource: "article" | "meta" | "detected" | "default";
   /** every word of every segment, in reading order (title first) */
   words: Word[];
-  /**
-   * The shared lexeme of every word (parallel to `words`): facts that depend
-   * on the word alone (syllables, stem, …) are worked out once per run there.
-   */
-  lexemes: Lexeme[];
   /** every sentence of every segment, in reading order; headings are one sentence each */
   sentences: Sentence[];
   /** title, then body blocks in order (lists give one segment per item), then FAQ question/answer pairs */
