@@ -1,5 +1,6 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
+import { HealthTally, rememberHealthTally } from "./health-detect.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
@@ -114,6 +115,8 @@ export function analyzeText(article: Article): TextAnalysis {
   // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
   const bounds: number[] = [];
   const scratch: number[] = [];
+  // health detection's token counts, gathered word by word on the way (see HealthTally)
+  const health = new HealthTally();
 
   for (const ref of parts) {
     const { part } = ref;
@@ -149,9 +152,13 @@ export function analyzeText(article: Article): TextAnalysis {
         segment: segIndex,
       };
       const sentenceIndex = sentences.length;
+      let gapStart = s;
       for (let ws = wordStart(text, s, e); ws < e; ) {
+        health.gap(text, gapStart, ws);
         const we = wordEnd(text, ws, e);
         const entry = internWord(text, ws, we, lastWordHash());
+        health.word(entry);
+        gapStart = we;
         words.push({
           start: mapper.mapStart(ws),
           end: mapper.map(we),
@@ -162,10 +169,12 @@ export function analyzeText(article: Article): TextAnalysis {
         });
         ws = wordStart(text, we, e);
       }
+      health.gap(text, gapStart, e);
       sentence.end = mapper.map(e);
       sentence.wordCount = words.length - sentence.firstWord;
       sentences.push(sentence);
     }
+    health.endPart(text);
     segment.sentenceCount = sentences.length - segment.firstSentence;
     segment.wordCount = words.length - segment.firstWord;
   }
@@ -187,7 +196,9 @@ export function analyzeText(article: Article): TextAnalysis {
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }
-  return { lang, langSource, words, sentences, segments, body };
+  const analysis: TextAnalysis = { lang, langSource, words, sentences, segments, body };
+  rememberHealthTally(analysis, health);
+  return analysis;
 }
 
 /** Appends the bounds of `text` trimmed, unless that leaves nothing. */

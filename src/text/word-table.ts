@@ -1,3 +1,4 @@
+import type { WordHealth } from "./health-detect.js";
 import { type Lexeme, lexemeOf } from "./lexeme.js";
 import { normWord } from "./words.js";
 
@@ -15,6 +16,8 @@ export interface WordEntry {
   readonly norm: string;
   /** the norm's shared facts (syllables, stem, …) */
   readonly lex: Lexeme;
+  /** the spelling's health-word tokens (src/text/health-detect.ts): undefined until asked, null when it needs a scan in context */
+  health: WordHealth | null | undefined;
   /** low 30 bits of the chars' FNV-1a hash */
   readonly hash: number;
   next: WordEntry | undefined;
@@ -76,7 +79,7 @@ export function internWord(text: string, start: number, end: number, h = charsHa
   }
   const raw = ownCopy(text, start, end);
   const lex = lexemeOf(normWord(raw));
-  const entry: WordEntry = { raw, norm: lex.norm, lex, hash: key, next: buckets[bucket] };
+  const entry: WordEntry = { raw, norm: lex.norm, lex, health: undefined, hash: key, next: buckets[bucket] };
   buckets[bucket] = entry;
   size++;
   return entry;
