@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/model/article.js";
-import { healthEnabled, isHealthArticle } from "../src/text/health-detect.js";
+import { analyzeText } from "../src/text/analyze.js";
+import { healthEnabled, healthTally, isHealthArticle } from "../src/text/health-detect.js";
+import { internWord } from "../src/text/word-table.js";
+import { articleFrom } from "./helpers/text-fixtures.js";
 
 function article(paragraphs: string[], metaTitle?: string): Article {
   const part = (text: string) => ({ text, span: { start: 0, end: text.length } });
@@ -73,6 +76,46 @@ describe("isHealthArticle", () => {
   it("lower-cases non-ASCII letters like the regex path (É is é, not a separator)", () => {
     expect(isHealthArticle(article([`pain doctor blood ${filler(290)} Éé ÉTÉ été`]))).toBe(true);
     expect(isHealthArticle(article([`pain doctor blood ${filler(290)} É-é x y z w v u t s`]))).toBe(false);
+  });
+});
+
+describe("health tally from the text layer's words", () => {
+  const plain = (t: ReturnType<typeof healthTally>) => [t.hits, t.total, [...t.distinct].sort()];
+  const cases = [
+    "Pain, doctor and BLOOD. The knee hurts; side-effects are rare.",
+    // a hyphen run or a trailing hyphen outside any word joins or makes tokens: the part is scanned
+    `pain's doctor—knee blood- 12 -- -side-effects- x`,
+    // İ and Σ lower-case by context or to two units: scanned too
+    "İpain doctor blood. ΣΟΣ pain.",
+    // ʼ is a letter (one token with the word), ’ and ' separate; digits and marks separate
+    "painʼs pain’s pain's pain2pain cafe\u0301 ﬁne Ⅻ",
+  ];
+
+  it("gives the scan's counts, part by part, headings, lists and FAQ included", () => {
+    for (const body of cases) {
+      const a = articleFrom({
+        title: `Title ${body}`,
+        body: [body, { h: 2, text: body }, { list: [body, "knee"] }],
+        faq: [[body, body]],
+      });
+      expect(plain(healthTally(a, analyzeText(a)))).toEqual(plain(healthTally(a)));
+    }
+    const a = articleFrom({ title: "Knee pain", body: [cases[0]!] });
+    expect(plain(healthTally(a, analyzeText(a)))).toEqual([7, 12, ["blood", "doctor", "knee", "pain", "side-effects"]]);
+  });
+
+  it("reads the analysis it is given (plus the meta title), not the article's parts", () => {
+    const health = articleFrom({ body: ["Pain, doctor and blood."] });
+    const other = articleFrom({ body: ["Nothing to see here."] });
+    const text = analyzeText(health);
+    expect([isHealthArticle(other), isHealthArticle(other, text)]).toEqual([false, true]);
+    expect(plain(healthTally(article(["x"], "knee"), text))).toEqual([4, 5, ["blood", "doctor", "knee", "pain"]]);
+  });
+
+  it("works a spelling's tokens out once and keeps them on its table entry", () => {
+    analyzeText(articleFrom({ body: ["Pain2pain ΣΟΣ"] }));
+    expect(internWord("Pain2pain", 0, 9).health).toEqual({ tokens: 2, hits: 2, distinct: ["pain"] });
+    expect(internWord("ΣΟΣ", 0, 3).health).toBe(null);
   });
 });
 

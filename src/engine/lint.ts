@@ -70,7 +70,7 @@ class ArticleFacts {
     return this.#lang;
   }
   get health(): boolean {
-    this.#health ??= isHealthArticle(this.article);
+    this.#health ??= isHealthArticle(this.article, this.#text);
     return this.#health;
   }
 }

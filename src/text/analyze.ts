@@ -1,7 +1,8 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
+import { HealthTally, rememberHealthTally } from "./health-detect.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
-import { splitSentences } from "./sentences.js";
+import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
 import { lastWordHash, wordEnd, wordStart } from "./words.js";
@@ -111,6 +112,11 @@ export function analyzeText(article: Article): TextAnalysis {
   const words: Word[] = [];
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
+  // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
+  const bounds: number[] = [];
+  const scratch: number[] = [];
+  // health detection's token counts, gathered word by word on the way (see HealthTally)
+  const health = new HealthTally();
 
   for (const ref of parts) {
     const { part } = ref;
@@ -131,9 +137,12 @@ export function analyzeText(article: Article): TextAnalysis {
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
-    const ranges: Array<[number, number]> =
-      ref.kind === "heading" || ref.kind === "title" ? trimmedWhole(text) : splitSentences(text, segLang);
-    for (const [s, e] of ranges) {
+    bounds.length = 0;
+    if (ref.kind === "heading" || ref.kind === "title") trimmedWhole(text, bounds);
+    else sentenceBounds(text, segLang, bounds, scratch);
+    for (let b = 0; b < bounds.length; b += 2) {
+      const s = bounds[b] as number;
+      const e = bounds[b + 1] as number;
       const sentence: Sentence = {
         start: mapper.mapStart(s),
         end: 0,
@@ -143,22 +152,29 @@ export function analyzeText(article: Article): TextAnalysis {
         segment: segIndex,
       };
       const sentenceIndex = sentences.length;
+      let gapStart = s;
       for (let ws = wordStart(text, s, e); ws < e; ) {
+        health.gap(text, gapStart, ws);
         const we = wordEnd(text, ws, e);
         const entry = internWord(text, ws, we, lastWordHash());
+        health.word(entry);
+        gapStart = we;
         words.push({
           start: mapper.mapStart(ws),
           end: mapper.map(we),
           text: entry.raw,
           norm: entry.norm,
           sentence: sentenceIndex,
+          lex: entry.lex,
         });
         ws = wordStart(text, we, e);
       }
+      health.gap(text, gapStart, e);
       sentence.end = mapper.map(e);
       sentence.wordCount = words.length - sentence.firstWord;
       sentences.push(sentence);
     }
+    health.endPart(text);
     segment.sentenceCount = sentences.length - segment.firstSentence;
     segment.wordCount = words.length - segment.firstWord;
   }
@@ -180,13 +196,16 @@ export function analyzeText(article: Article): TextAnalysis {
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }
-  return { lang, langSource, words, sentences, segments, body };
+  const analysis: TextAnalysis = { lang, langSource, words, sentences, segments, body };
+  rememberHealthTally(analysis, health);
+  return analysis;
 }
 
-function trimmedWhole(text: string): Array<[number, number]> {
+/** Appends the bounds of `text` trimmed, unless that leaves nothing. */
+function trimmedWhole(text: string, bounds: number[]): void {
   let s = 0;
   let e = text.length;
   while (s < e && text.charCodeAt(s) <= 32) s++;
   while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-  return s === e ? [] : [[s, e]];
+  if (s < e) bounds.push(s, e);
 }

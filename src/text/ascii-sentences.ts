@@ -69,11 +69,10 @@ function classAt(text: string, i: number): number {
 /**
  * End offsets of the sentence segments of ASCII `text`, in order, the last
  * being `text.length` (empty for empty text): the `index + segment.length` of
- * each segment Intl.Segmenter would give.
+ * each segment Intl.Segmenter would give. Appended to `ends` when given.
  */
-export function asciiSentenceBreaks(text: string): number[] {
+export function asciiSentenceBreaks(text: string, ends: number[] = []): number[] {
   const n = text.length;
-  const ends: number[] = [];
   let i = 0;
   while (i < n) {
     const cls = classAt(text, i);

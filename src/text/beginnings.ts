@@ -1,5 +1,5 @@
-import { memo, wordNorms } from "./memo.js";
-import type { TextAnalysis } from "./types.js";
+import { memo } from "./memo.js";
+import type { TextAnalysis, Word } from "./types.js";
 
 /** First words too common to tell sentences apart: the beginning is then the first two words ("the study", "the results"). */
 const SKIP_FIRST: ReadonlySet<string> = new Set(
@@ -9,9 +9,12 @@ const SKIP_FIRST: ReadonlySet<string> = new Set(
 /** A sentence's beginning as Yoast compares them: the first word, or the first two after an article, demonstrative or numeral. */
 export function sentenceBeginning(norms: readonly string[], first: number, count: number): string {
   if (count === 0) return "";
-  const w = norms[first] as string;
-  if (count > 1 && SKIP_FIRST.has(w)) return `${w} ${norms[first + 1] as string}`;
-  return w;
+  return beginningOf(norms[first] as string, count > 1 ? (norms[first + 1] as string) : undefined);
+}
+
+/** The beginning of a sentence whose first word is `w` and second `next` (undefined for a one-word sentence). */
+function beginningOf(w: string, next: string | undefined): string {
+  return next !== undefined && SKIP_FIRST.has(w) ? `${w} ${next}` : w;
 }
 
 /** Beginning of every sentence of the analysis (parallel to `sentences`). Computed once. */
@@ -20,8 +23,15 @@ export function sentenceBeginnings(text: TextAnalysis): string[] {
 }
 
 function findBeginnings(text: TextAnalysis): string[] {
-  const norms = wordNorms(text);
-  return text.sentences.map((s) => sentenceBeginning(norms, s.firstWord, s.wordCount));
+  const { words } = text;
+  const out: string[] = [];
+  for (const s of text.sentences) {
+    // sentenceBeginning over the words themselves: no array of every word's norm
+    const first = words[s.firstWord] as Word;
+    const second = s.wordCount > 1 ? (words[s.firstWord + 1] as Word).norm : undefined;
+    out.push(s.wordCount === 0 ? "" : beginningOf(first.norm, second));
+  }
+  return out;
 }
 
 /** A run of consecutive sentences with the same beginning. */

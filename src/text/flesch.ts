@@ -1,6 +1,7 @@
+import type { Lexeme } from "./lexeme.js";
 import { memo } from "./memo.js";
 import { syllables } from "./syllables.js";
-import type { TextAnalysis } from "./types.js";
+import type { TextAnalysis, Word } from "./types.js";
 
 export interface FleschResult {
   /** 0–100, one decimal */
@@ -45,8 +46,18 @@ function computeFlesch(text: TextAnalysis): FleschResult | undefined {
   const sentences = text.sentences.length - text.body.sentence;
   if (words === 0 || sentences === 0) return undefined;
   let syl = 0;
-  for (let i = text.body.word; i < text.words.length; i++) syl += syllables((text.words[i] as { norm: string }).norm);
+  for (let i = text.body.word; i < text.words.length; i++) syl += syllablesOf((text.words[i] as Word).lex);
   const raw = 206.835 - (1.015 * words) / sentences - (84.6 * syl) / words;
   const score = Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10;
   return { score, band: fleschBand(score), words, sentences, syllables: syl };
+}
+
+/** `syllables(lex.norm)`, counted once per word of a run. */
+function syllablesOf(lex: Lexeme): number {
+  let n = lex.syllables;
+  if (n < 0) {
+    n = syllables(lex.norm);
+    lex.syllables = n;
+  }
+  return n;
 }

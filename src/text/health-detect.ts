@@ -1,5 +1,7 @@
 import type { Article } from "../model/article.js";
 import { HEALTH_VOCABULARY } from "./health-lexicon.js";
+import type { TextAnalysis } from "./types.js";
+import type { WordEntry } from "./word-table.js";
 
 /**
  * Words that mark health (YMYL) content. Kept small and unambiguous on
@@ -105,7 +107,7 @@ function lowerTokenCode(c: number): number {
   return code;
 }
 
-interface Tally {
+export interface Tally {
   hits: number;
   total: number;
   distinct: Set<string>;
@@ -157,12 +159,111 @@ function tallyByRegex(tally: Tally, text: string): void {
   for (const match of text.toLowerCase().matchAll(WORD)) count(tally, match[0]);
 }
 
-/** Whether an article reads as health content (so health rules run under `health: "auto"`). */
-export function isHealthArticle(article: Article): boolean {
+/** The `[\p{L}-]+` tokens of one spelling: how many, how many are health words, which ones. */
+export interface WordHealth {
+  readonly tokens: number;
+  readonly hits: number;
+  readonly distinct: readonly string[];
+}
+
+/** The common case, shared: one token, no health word. */
+const PLAIN: WordHealth = { tokens: 1, hits: 0, distinct: [] };
+
+/** The tokens of a spelling, or null when one of its chars lower-cases by context or to more than one unit. */
+function wordHealth(raw: string): WordHealth | null {
+  for (let i = 0; i < raw.length; i++) if (lowerTokenCode(raw.charCodeAt(i)) === COMPLEX) return null;
+  const tally: Tally = { hits: 0, total: 0, distinct: new Set() };
+  tallyPart(tally, raw);
+  return tally.total === 1 && tally.hits === 0
+    ? PLAIN
+    : { tokens: tally.total, hits: tally.hits, distinct: [...tally.distinct] };
+}
+
+/**
+ * The health tally of an article's visible parts, built by `analyzeText` as it
+ * tokenises, so detection needs no scan of its own: a part's tally is the sum
+ * of its words' (each spelling's worked out once per run, kept on its table
+ * entry) as long as no `[\p{L}-]+` token crosses a word's edge, i.e. the chars
+ * between words are all separators. A part where one is not ("blood-", "--",
+ * a letter lower-casing by context) is scanned as before.
+ */
+export class HealthTally implements Tally {
+  hits = 0;
+  total = 0;
+  distinct = new Set<string>();
+  #partHits = 0;
+  #partTotal = 0;
+  #partWords: string[] = [];
+  #byWords = true;
+
+  /** Counts a word of the current part. */
+  word(entry: WordEntry): void {
+    let health = entry.health;
+    if (health === undefined) {
+      health = wordHealth(entry.raw);
+      entry.health = health;
+    }
+    if (health === null) {
+      this.#byWords = false;
+      return;
+    }
+    this.#partTotal += health.tokens;
+    if (health.hits > 0) {
+      this.#partHits += health.hits;
+      for (const w of health.distinct) this.#partWords.push(w);
+    }
+  }
+
+  /** Notes the chars text[from, to) between two words (or a word and a sentence edge) of the current part. */
+  gap(text: string, from: number, to: number): void {
+    for (let i = from; i < to; i++) if (lowerTokenCode(text.charCodeAt(i)) !== SEPARATOR) this.#byWords = false;
+  }
+
+  /** Closes the current part, whose text is `text`: its words' tallies, or a scan of it when they may differ. */
+  endPart(text: string): void {
+    if (this.#byWords) {
+      this.hits += this.#partHits;
+      this.total += this.#partTotal;
+      for (const w of this.#partWords) this.distinct.add(w);
+    } else tallyPart(this, text);
+    this.#partHits = 0;
+    this.#partTotal = 0;
+    this.#partWords.length = 0;
+    this.#byWords = true;
+  }
+}
+
+const textTallies = new WeakMap<TextAnalysis, HealthTally>();
+
+/** Keeps the tally `analyzeText` built for `text`, for `isHealthArticle`. */
+export function rememberHealthTally(text: TextAnalysis, tally: HealthTally): void {
+  textTallies.set(text, tally);
+}
+
+/**
+ * Whether an article reads as health content (so health rules run under `health: "auto"`).
+ * `text`, the article's analysis when already built, saves the scan of the visible parts.
+ */
+export function isHealthArticle(article: Article, text?: TextAnalysis): boolean {
+  const tally = healthTally(article, text);
+  return tally.distinct.size >= MIN_DISTINCT && tally.hits / Math.max(tally.total, 1) >= MIN_SHARE;
+}
+
+/** The `[\p{L}-]+` tokens of the article's title, meta title, body and FAQ: all, health words, distinct health words. */
+export function healthTally(article: Article, text?: TextAnalysis): Tally {
   // The parts were once joined by "\n" and tokenised together; a newline ends a token, so part by part is the same.
+  const built = text && textTallies.get(text);
+  const tally: Tally = built
+    ? { hits: built.hits, total: built.total, distinct: new Set(built.distinct) }
+    : visiblePartsTally(article);
+  if (article.meta.title) tallyPart(tally, article.meta.title.text);
+  return tally;
+}
+
+/** The tally of the title, body blocks and FAQ (the parts the text layer reads) by a scan of each. */
+function visiblePartsTally(article: Article): Tally {
   const tally: Tally = { hits: 0, total: 0, distinct: new Set() };
   if (article.title) tallyPart(tally, article.title.text);
-  if (article.meta.title) tallyPart(tally, article.meta.title.text);
   for (const block of article.blocks) {
     if (block.kind === "list") for (const item of block.items) tallyPart(tally, item.text);
     else if (block.kind !== "image") tallyPart(tally, block.content.text);
@@ -171,7 +272,7 @@ export function isHealthArticle(article: Article): boolean {
     tallyPart(tally, item.question.text);
     tallyPart(tally, item.answer.text);
   }
-  return tally.distinct.size >= MIN_DISTINCT && tally.hits / Math.max(tally.total, 1) >= MIN_SHARE;
+  return tally;
 }
 
 /** The config's health mode for one article: "on" and "off" decide; "auto" runs detection, lazily, since it scans the text. */

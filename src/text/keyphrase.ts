@@ -1,4 +1,5 @@
 import { isFunctionWord } from "./function-words.js";
+import type { Lexeme } from "./lexeme.js";
 import { memo } from "./memo.js";
 import { stem } from "./stem.js";
 import type { TextAnalysis } from "./types.js";
@@ -39,8 +40,18 @@ export function wordStems(text: TextAnalysis): string[] {
 }
 
 function stemAll(text: TextAnalysis): string[] {
-  const english = text.lang === "en";
-  return text.words.map((w) => (english ? stem(w.norm) : w.norm));
+  if (text.lang !== "en") return text.words.map((w) => w.norm);
+  return text.words.map((w) => stemOf(w.lex));
+}
+
+/** `stem(lex.norm)`, worked out once per word of a run. */
+function stemOf(lex: Lexeme): string {
+  let s = lex.stem;
+  if (s === undefined) {
+    s = stem(lex.norm);
+    lex.stem = s;
+  }
+  return s;
 }
 
 /**

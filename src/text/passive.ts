@@ -1,4 +1,5 @@
-import { memo, wordNorms } from "./memo.js";
+import { type Lexeme, type WithLexeme, withLexemes } from "./lexeme.js";
+import { memo } from "./memo.js";
 import type { TextAnalysis } from "./types.js";
 
 /**
@@ -43,17 +44,42 @@ export function isParticiple(norm: string): boolean {
   return norm.length > 4 && norm.endsWith("ed") && !NOT_PARTICIPLES.has(norm);
 }
 
+/** Passive-voice roles of a word, as bits: worked out once per word of a run (`Lexeme.passive`). */
+const AUXILIARY = 1;
+/** ends the clause an auxiliary opened: another auxiliary, a clause-opening word or a blocker */
+const CLAUSE_END = 2;
+const PARTICIPLE = 4;
+const HAVING = 8;
+
+function passiveRoles(lex: Lexeme): number {
+  let roles = lex.passive;
+  if (roles < 0) {
+    const w = lex.norm;
+    roles =
+      (AUXILIARIES.has(w) ? AUXILIARY | CLAUSE_END : 0) |
+      (CLAUSE_BREAKS.has(w) || BLOCKERS.has(w) ? CLAUSE_END : 0) |
+      (isParticiple(w) ? PARTICIPLE : 0) |
+      (w === "having" ? HAVING : 0);
+    lex.passive = roles;
+  }
+  return roles;
+}
+
 /** Whether the normalised words [from, to) hold an English passive construction. */
 export function isPassive(norms: readonly string[], from: number, to: number): boolean {
+  return passiveIn(withLexemes(norms, from, to), 0, to - from);
+}
+
+/** `isPassive` over words [from, to), by their lexemes. */
+function passiveIn(words: readonly WithLexeme[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    if (!AUXILIARIES.has(norms[i] as string)) continue;
+    if ((passiveRoles((words[i] as WithLexeme).lex) & AUXILIARY) === 0) continue;
     for (let k = i + 1; k < to; k++) {
-      const w = norms[k] as string;
-      if (AUXILIARIES.has(w) || CLAUSE_BREAKS.has(w)) break;
-      if (BLOCKERS.has(w)) break;
-      if (isParticiple(w)) {
+      const roles = passiveRoles((words[k] as WithLexeme).lex);
+      if ((roles & CLAUSE_END) !== 0) break;
+      if ((roles & PARTICIPLE) !== 0) {
         // "having" before the participle makes it active perfect ("having finished")
-        if (norms[k - 1] === "having") break;
+        if ((passiveRoles((words[k - 1] as WithLexeme).lex) & HAVING) !== 0) break;
         return true;
       }
     }
@@ -67,6 +93,8 @@ export function passiveSentences(text: TextAnalysis): boolean[] {
 }
 
 function findPassives(text: TextAnalysis): boolean[] {
-  const norms = wordNorms(text);
-  return text.sentences.map((s) => isPassive(norms, s.firstWord, s.firstWord + s.wordCount));
+  const { sentences } = text;
+  const out: boolean[] = [];
+  for (const s of sentences) out.push(passiveIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  return out;
 }

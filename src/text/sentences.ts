@@ -14,9 +14,18 @@ const segmenters = new Map<string, Intl.Segmenter>();
  */
 const UNTAILORED = new Set("en es de fr it pt nl sv da no nb fi pl ru tr ja zh ar hi ko cs ro hu".split(" "));
 
+/** `untailored` per language tag seen (a run meets a handful; asked once per text part). */
+const untailoredTags = new Map<string, boolean>();
+
 function untailored(lang: string): boolean {
-  const primary = lang.toLowerCase().split("-", 1)[0] as string;
-  return UNTAILORED.has(primary) && !lang.toLowerCase().includes("-u-");
+  let known = untailoredTags.get(lang);
+  if (known === undefined) {
+    const primary = lang.toLowerCase().split("-", 1)[0] as string;
+    known = UNTAILORED.has(primary) && !lang.toLowerCase().includes("-u-");
+    if (untailoredTags.size > 1000) untailoredTags.clear();
+    untailoredTags.set(lang, known);
+  }
+  return known;
 }
 
 function segmenterFor(lang: string): Intl.Segmenter {
@@ -78,15 +87,27 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
 
-/** The word just before a final "." of text[start, end) (lower-cased, inner dots kept), or "". */
+/** Longest abbreviation listed above (or "no"): a longer word without inner dots is no short form. */
+const LONGEST_LISTED = Math.max(2, ...[...ALWAYS_JOIN, ...JOIN_IF_LOWER].map((w) => w.length));
+
+/**
+ * The word just before a final "." of text[start, end) (lower-cased, inner dots kept), or "" when
+ * there is none or when it can be no short form: longer than any listed, without inner dots (most
+ * sentences end so; lower-casing never shortens a word, so those could join nothing).
+ */
 function wordBeforeDot(text: string, start: number, end: number): string {
   if (text.charCodeAt(end - 1) !== 46) return "";
   let i = end - 1;
+  let dotted = false;
   while (i > start) {
     const c = text.charCodeAt(i - 1);
-    if (isLetter(c) || c === 46) i--;
-    else break;
+    if (isLetter(c)) i--;
+    else if (c === 46) {
+      dotted = true;
+      i--;
+    } else break;
   }
+  if (!dotted && end - 1 - i > LONGEST_LISTED) return "";
   return text.slice(i, end - 1).toLowerCase();
 }
 
@@ -108,11 +129,26 @@ function shouldJoin(text: string, start: number, end: number, next: number): boo
  * end exclusive). Whitespace-only pieces are dropped.
  */
 export function splitSentences(text: string, lang: string): Array<[number, number]> {
+  const bounds: number[] = [];
+  sentenceBounds(text, lang, bounds, []);
   const out: Array<[number, number]> = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push([bounds[i] as number, bounds[i + 1] as number]);
+  return out;
+}
+
+/**
+ * `splitSentences` as flat pairs: appends start, end of each sentence to
+ * `bounds`. `ends` is scratch space for the segment ends (emptied first), so a
+ * caller splitting many parts allocates no array per part.
+ */
+export function sentenceBounds(text: string, lang: string, bounds: number[], ends: number[]): void {
+  ends.length = 0;
+  segmentEnds(text, lang, ends);
   let pendingStart = -1;
   let pendingEnd = -1;
   let segStart = 0;
-  for (const segEnd of segmentEnds(text, lang)) {
+  for (let k = 0; k < ends.length; k++) {
+    const segEnd = ends[k] as number;
     let s = segStart;
     let e = segEnd;
     segStart = segEnd;
@@ -124,19 +160,16 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
         pendingEnd = e;
         continue;
       }
-      out.push([pendingStart, pendingEnd]);
+      bounds.push(pendingStart, pendingEnd);
     }
     pendingStart = s;
     pendingEnd = e;
   }
-  if (pendingStart >= 0) out.push([pendingStart, pendingEnd]);
-  return out;
+  if (pendingStart >= 0) bounds.push(pendingStart, pendingEnd);
 }
 
-/** End offsets of ICU's sentence segments of `text`; text of known classes in an untailored language skips ICU. */
-function segmentEnds(text: string, lang: string): number[] {
-  if (untailored(lang) && knownClasses(text)) return asciiSentenceBreaks(text);
-  const ends: number[] = [];
-  for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
-  return ends;
+/** Appends the end offsets of ICU's sentence segments of `text`; text of known classes in an untailored language skips ICU. */
+function segmentEnds(text: string, lang: string, ends: number[]): void {
+  if (untailored(lang) && knownClasses(text)) asciiSentenceBreaks(text, ends);
+  else for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
 }

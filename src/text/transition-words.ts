@@ -1,4 +1,5 @@
-import { memo, wordNorms } from "./memo.js";
+import { type Lexeme, type WithLexeme, withLexemes } from "./lexeme.js";
+import { memo } from "./memo.js";
 import type { TextAnalysis } from "./types.js";
 
 /**
@@ -125,28 +126,50 @@ const TWO_PART = new Map<string, string>([
   ["neither", "nor"],
 ]);
 
+/** Transition roles of a word, as bits: worked out once per word of a run (`Lexeme.transition`). */
+const SINGLE_WORD = 1;
+const PHRASE_START = 2;
+const TWO_PART_START = 4;
+
+function transitionRoles(lex: Lexeme): number {
+  let roles = lex.transition;
+  if (roles < 0) {
+    const w = lex.norm;
+    roles =
+      (SINGLES.has(w) ? SINGLE_WORD : 0) | (PHRASES.has(w) ? PHRASE_START : 0) | (TWO_PART.has(w) ? TWO_PART_START : 0);
+    lex.transition = roles;
+  }
+  return roles;
+}
+
 /** Whether the normalised words [from, to) contain a transition word or phrase. */
 export function hasTransition(norms: readonly string[], from: number, to: number): boolean {
+  return transitionIn(withLexemes(norms, from, to), 0, to - from);
+}
+
+/** `hasTransition` over words [from, to), by their lexemes. */
+function transitionIn(words: readonly WithLexeme[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const second = TWO_PART.get(norms[i] as string);
-    if (second !== undefined) {
-      for (let k = i + 1; k < to; k++) if (norms[k] === second) return true;
+    const lex = (words[i] as WithLexeme).lex;
+    const roles = transitionRoles(lex);
+    if (roles === 0) continue;
+    if ((roles & SINGLE_WORD) !== 0) return true;
+    if ((roles & TWO_PART_START) !== 0) {
+      const second = TWO_PART.get(lex.norm);
+      for (let k = i + 1; k < to; k++) if ((words[k] as WithLexeme).lex.norm === second) return true;
     }
-    const w = norms[i] as string;
-    if (SINGLES.has(w)) return true;
-    const phrases = PHRASES.get(w);
-    if (!phrases) continue;
-    for (const p of phrases) {
-      if (i + p.length > to) continue;
-      let ok = true;
-      for (let k = 1; k < p.length; k++) {
-        if (norms[i + k] !== p[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return true;
-    }
+    if ((roles & PHRASE_START) !== 0 && phraseAt(words, i, to, PHRASES.get(lex.norm) as string[][])) return true;
+  }
+  return false;
+}
+
+/** Whether one of `phrases` (which all start with word i) runs on from word i within [i, to). */
+function phraseAt(words: readonly WithLexeme[], i: number, to: number, phrases: readonly string[][]): boolean {
+  for (const p of phrases) {
+    if (i + p.length > to) continue;
+    let k = 1;
+    while (k < p.length && (words[i + k] as WithLexeme).lex.norm === p[k]) k++;
+    if (k === p.length) return true;
   }
   return false;
 }
@@ -157,6 +180,7 @@ export function transitionSentences(text: TextAnalysis): boolean[] {
 }
 
 function findTransitions(text: TextAnalysis): boolean[] {
-  const norms = wordNorms(text);
-  return text.sentences.map((s) => hasTransition(norms, s.firstWord, s.firstWord + s.wordCount));
+  const out: boolean[] = [];
+  for (const s of text.sentences) out.push(transitionIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  return out;
 }

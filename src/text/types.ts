@@ -1,3 +1,5 @@
+import type { Lexeme } from "./lexeme.js";
+
 /**
  * The text layer's shared result: built once per article by `analyzeText`
  * (src/text/analyze.ts) and read by every content rule. All offsets are
@@ -20,6 +22,8 @@ export interface Word {
   norm: string;
   /** index of the sentence this word belongs to */
   sentence: number;
+  /** the norm's lexeme, shared by the whole run: facts of the word alone (syllables, stem, …), worked out once */
+  lex: Lexeme;
 }
 
 export type SegmentKind = "title" | "heading" | "paragraph" | "list-item" | "faq-question" | "faq-answer";

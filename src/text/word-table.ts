@@ -1,3 +1,5 @@
+import type { WordHealth } from "./health-detect.js";
+import { type Lexeme, lexemeOf } from "./lexeme.js";
 import { normWord } from "./words.js";
 
 /**
@@ -12,6 +14,10 @@ export interface WordEntry {
   readonly raw: string;
   /** `normWord(raw)`, one string object per distinct norm */
   readonly norm: string;
+  /** the norm's shared facts (syllables, stem, …) */
+  readonly lex: Lexeme;
+  /** the spelling's health-word tokens (src/text/health-detect.ts): undefined until asked, null when it needs a scan in context */
+  health: WordHealth | null | undefined;
   /** low 30 bits of the chars' FNV-1a hash */
   readonly hash: number;
   next: WordEntry | undefined;
@@ -20,12 +26,11 @@ export interface WordEntry {
 const BUCKET_BITS = 16;
 const MASK = (1 << BUCKET_BITS) - 1;
 /** A run over unusual text must not grow the table without bound: past this, start over. */
-const LIMIT = 100_000;
+export const WORD_TABLE_LIMIT = 100_000;
 /** Strings this long may be V8 slices that keep the whole article alive; the table stores copies. */
 const SLICE_MIN = 13;
 
 const buckets: Array<WordEntry | undefined> = new Array(1 << BUCKET_BITS).fill(undefined);
-const norms = new Map<string, string>();
 let size = 0;
 
 function sameChars(raw: string, text: string, start: number): boolean {
@@ -49,14 +54,6 @@ function ownCopy(text: string, start: number, end: number): string {
   return copy;
 }
 
-function sharedNorm(raw: string): string {
-  const norm = normWord(raw);
-  const known = norms.get(norm);
-  if (known !== undefined) return known;
-  norms.set(norm, norm);
-  return norm;
-}
-
 /** FNV-1a over the char codes of text[start, end) (what `wordEnd` computes while it scans). */
 export function charsHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -76,14 +73,19 @@ export function internWord(text: string, start: number, end: number, h = charsHa
   for (let e = buckets[bucket]; e !== undefined; e = e.next) {
     if (e.hash === key && e.raw.length === length && sameChars(e.raw, text, start)) return e;
   }
-  if (size >= LIMIT) {
+  if (size >= WORD_TABLE_LIMIT) {
     buckets.fill(undefined);
-    norms.clear();
     size = 0;
   }
   const raw = ownCopy(text, start, end);
-  const entry: WordEntry = { raw, norm: sharedNorm(raw), hash: key, next: buckets[bucket] };
+  const lex = lexemeOf(normWord(raw));
+  const entry: WordEntry = { raw, norm: lex.norm, lex, health: undefined, hash: key, next: buckets[bucket] };
   buckets[bucket] = entry;
   size++;
   return entry;
+}
+
+/** How many spellings the table holds (for the bound's test). */
+export function wordTableSize(): number {
+  return size;
 }
