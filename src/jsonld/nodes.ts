@@ -7,6 +7,7 @@
 import type { Article, JsonLdBlock } from "../model/article.js";
 import { LineIndex, type Span } from "../model/span.js";
 import type { VocabIndex } from "../vocab/types.js";
+import { pointerSpan } from "./repair.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export function childPointer(pointer: string, token: string | number): string {
 export function valueSpan(block: JsonLdBlock, pointer: string): Span {
   let p = pointer;
   for (;;) {
-    const span = block.pointers[p];
+    const span = pointerSpan(block, p);
     if (span) return span;
     if (p === "") return block.span;
     p = p.slice(0, p.lastIndexOf("/"));
@@ -70,7 +71,7 @@ export function valueSpan(block: JsonLdBlock, pointer: string): Span {
 
 /** Source span of the key of the member at `pointer` (falls back to the value's span). */
 export function keySpan(block: JsonLdBlock, pointer: string): Span {
-  return block.pointers[`${pointer}#key`] ?? valueSpan(block, pointer);
+  return pointerSpan(block, `${pointer}#key`) ?? valueSpan(block, pointer);
 }
 
 function asArray(value: unknown): unknown[] {
@@ -186,7 +187,7 @@ export function stringProperty(node: JsonLdNode, property: string): (PropertyVal
 
 /** Where to report a problem about the whole node: its `@type` value, else the node. */
 export function nodeAnchor(node: JsonLdNode): Span {
-  const typeSpan = node.block.pointers[childPointer(node.pointer, "@type")];
+  const typeSpan = pointerSpan(node.block, childPointer(node.pointer, "@type"));
   return typeSpan ?? valueSpan(node.block, node.pointer);
 }
 
