@@ -2,7 +2,7 @@ import { parseTree } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../model/span.js";
 import { extractRegion } from "./extract.js";
-import { findPointer, scanPointers } from "./pointers.js";
+import { findPointer, PointerFinder, scanPointers } from "./pointers.js";
 import { prepass } from "./prepass.js";
 import { collectPointers, pointerSpan, repairJsonAt, subPointers } from "./repair.js";
 
@@ -121,6 +121,37 @@ describe("findPointer", () => {
     expect(find(text, "/kA/1/~0~1")).toEqual(Object.fromEntries(viaScan(text))["/kA/1/~0~1"]);
     expect(find(text, "/kA/1/~0~1")).toEqual({ start: 39, end: 43 });
     expect(find(text, "/kA#key")).toEqual({ start: 14, end: 23 });
+  });
+});
+
+describe("PointerFinder", () => {
+  /** The finder's answer for a pointer written as a string. */
+  const ask = (finder: PointerFinder, pointer: string) => {
+    const key = pointer.endsWith("#key");
+    const base = key ? pointer.slice(0, -4) : pointer;
+    return finder.find(base === "" ? [] : base.slice(1).split("/"), key);
+  };
+
+  it("answers as findPointer does, pointers asked in any order of one finder", () => {
+    let n = 0;
+    for (const text of randomJson(400, ["a", "b", "a", "x/y", "m~n", "k\\u0041", 'q\\"', "", "h#"])) {
+      const finder = new PointerFinder(text, () => (o) => o);
+      const pointers = [...Object.keys(Object.fromEntries(viaScan(text))), "/zz", "/root/01", "/0/-0", "/root/a#key"];
+      // backwards, then forwards: indexes are built in both orders
+      for (const pointer of [...pointers].reverse().concat(pointers)) {
+        expect(ask(finder, pointer), `${text} ${pointer}`).toEqual(find(text, pointer));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(4000);
+  });
+
+  it("reads an escaped key met after a later key was read", () => {
+    const text = '{"a": {"k\\u0041": 1}, "b": {"c": 2}}';
+    const finder = new PointerFinder(text, () => (o) => o);
+    expect(ask(finder, "/b/c")).toEqual({ start: 33, end: 34 });
+    expect(ask(finder, "/a/kA")).toEqual({ start: 18, end: 19 });
+    expect(ask(finder, "/a/kA#key")).toEqual({ start: 7, end: 16 });
   });
 });
 

@@ -74,7 +74,9 @@ function valueEnd(text: string, i: number): number {
  */
 class KeyReader {
   readonly #text: string;
+  /** the first backslash after `#from` (infinite when there is none) */
   #slash = -1;
+  #from = 0;
   constructor(text: string) {
     this.#text = text;
   }
@@ -82,9 +84,11 @@ class KeyReader {
   /** The key whose quoted text spans [open, end), unescaped. */
   key(open: number, end: number): string {
     const text = this.#text;
-    if (this.#slash !== Number.POSITIVE_INFINITY && this.#slash <= open) {
+    // a key behind the last search, or past the backslash found: search again from it
+    if (open < this.#from || this.#slash <= open) {
       const at = text.indexOf("\\", open + 1);
       this.#slash = at < 0 ? Number.POSITIVE_INFINITY : at;
+      this.#from = open;
     }
     return this.#slash < end ? (JSON.parse(text.slice(open, end)) as string) : text.slice(open + 1, end - 1);
   }
@@ -136,17 +140,19 @@ export function scanPointers(text: string, source: (offset: number) => number, o
  * in the pointer) and whether the `#key` entry of the last one is meant. Undefined when the table
  * would have no such entry; null when a key on the way contains "#", where only the table can
  * tell a `#key` entry from a key that spells one. Like the table, a key written twice answers
- * with the last occurrence that has the pointer. `source` as for `scanPointers`.
+ * with the last occurrence that has the pointer. `source` as for `scanPointers`; `from` is
+ * where the value the path starts from begins.
  */
 export function findPointer(
   text: string,
   source: (offset: number) => number,
   path: readonly string[],
   key: boolean,
+  from = 0,
 ): Span | undefined | null {
   if (key && path.length === 0) return undefined; // the root has no key
   const keys = new KeyReader(text);
-  let i = 0;
+  let i = from;
   let unsure = false;
   const skip = () => {
     i = valueEnd(text, skipSpace(text, i));
@@ -206,4 +212,99 @@ export function findPointer(
   };
   const span = find(0);
   return unsure ? null : span;
+}
+
+/** Where a member of an object is written: its key's quotes and the start of its value. */
+interface Member {
+  keyStart: number;
+  keyEnd: number;
+  value: number;
+}
+
+/**
+ * The members of the object or the items of the array at `at` (text offsets), from one shallow
+ * scan; null when `findPointer` must walk there instead: a key written twice (the table then
+ * mixes occurrences) or a key containing "#".
+ */
+function membersAt(text: string, keys: KeyReader, at: number): Map<string, Member> | number[] | null | undefined {
+  let i = at;
+  const c = text.charCodeAt(i);
+  if (c === 0x5b) {
+    const items: number[] = [];
+    i = skipSpace(text, i + 1);
+    while (text.charCodeAt(i) !== 0x5d) {
+      items.push(i);
+      i = skipSpace(text, valueEnd(text, i));
+      if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+    }
+    return items;
+  }
+  if (c !== 0x7b) return undefined;
+  const members = new Map<string, Member>();
+  i = skipSpace(text, i + 1);
+  while (text.charCodeAt(i) !== 0x7d) {
+    const keyStart = i;
+    i = stringEnd(text, i);
+    const name = keys.key(keyStart, i);
+    const t = token(name);
+    if (name.includes("#") || members.has(t)) return null;
+    const keyEnd = i;
+    i = skipSpace(text, skipSpace(text, i) + 1); // :
+    members.set(t, { keyStart, keyEnd, value: i });
+    i = skipSpace(text, valueEnd(text, i));
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+  }
+  return members;
+}
+
+/**
+ * `findPointer` for many pointers of one text: each object or array on a path is scanned once
+ * (shallowly) and remembered, so a lookup reads only the value it answers with.
+ */
+export class PointerFinder {
+  readonly #text: string;
+  readonly #source: () => (offset: number) => number;
+  readonly #keys: KeyReader;
+  readonly #members = new Map<number, Map<string, Member> | number[] | null | undefined>();
+
+  /** `source` gives a fresh reader of source offsets (asked in ascending order, as for `scanPointers`). */
+  constructor(text: string, source: () => (offset: number) => number) {
+    this.#text = text;
+    this.#source = source;
+    this.#keys = new KeyReader(text);
+  }
+
+  /** What `findPointer(text, source, path, key)` answers. */
+  find(path: readonly string[], key: boolean): Span | undefined | null {
+    if (key && path.length === 0) return undefined;
+    const text = this.#text;
+    let at = skipSpace(text, 0);
+    for (let d = 0; d < path.length; d++) {
+      let members = this.#members.get(at);
+      if (members === undefined && !this.#members.has(at)) {
+        members = membersAt(text, this.#keys, at);
+        this.#members.set(at, members);
+      }
+      if (members === null) return findPointer(text, this.#source(), path.slice(d), key, at);
+      if (members === undefined) return undefined;
+      const last = d === path.length - 1;
+      const wanted = path[d] as string;
+      if (Array.isArray(members)) {
+        const item = key && last ? undefined : members[Number(wanted)];
+        if (item === undefined || String(Number(wanted)) !== wanted) return undefined;
+        at = item;
+        continue;
+      }
+      const member = members.get(wanted);
+      if (!member) return undefined;
+      if (key && last) {
+        const source = this.#source();
+        return { start: source(member.keyStart), end: source(member.keyEnd - 1) + 1 };
+      }
+      at = member.value;
+    }
+    const source = this.#source();
+    const start = source(at);
+    return { start, end: source(valueEnd(text, at) - 1) + 1 };
+  }
 }

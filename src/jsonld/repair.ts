@@ -2,7 +2,7 @@ import { type Node, type ParseError, parseTree } from "jsonc-parser";
 import { jsonrepair } from "jsonrepair";
 import type { JsonLdBlock, JsonLdOrigin, RepairStep } from "../model/article.js";
 import type { Span } from "../model/span.js";
-import { findPointer, scanPointers } from "./pointers.js";
+import { PointerFinder, scanPointers } from "./pointers.js";
 import { type OffsetMap, prepass } from "./prepass.js";
 
 /** Bracket depth past which a JSON region is refused (hostile input, not a draft). */
@@ -169,6 +169,7 @@ export function repairJsonAt(
   const textIsJson = repair === "prepass" || (repair === "strict" && text === raw);
   // The pointer table costs a second, tolerant parse and an entry per value; most blocks are
   // never asked for a span (only diagnostics are), so it is built on first read.
+  let finder: PointerFinder | undefined;
   const block = withLazyPointers(
     { span: { start, end }, origin, value, repair },
     notes,
@@ -184,7 +185,11 @@ export function repairJsonAt(
     },
     // the root's entry is the region, as the table's last line sets it
     textIsJson
-      ? (path, key) => (path.length === 0 && !key ? { start, end } : findPointer(text, map.ascending(), path, key))
+      ? (path, key) => {
+          if (path.length === 0 && !key) return { start, end };
+          finder ??= new PointerFinder(text, () => map.ascending());
+          return finder.find(path, key);
+        }
       : undefined,
   );
   if (rawIsNotJson) notStrictJson.add(block);
