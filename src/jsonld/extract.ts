@@ -1,7 +1,7 @@
 import type { JsonLdBlock, Meta } from "../model/article.js";
 import type { Span, TextPart } from "../model/span.js";
 import { PartBuilder } from "../read/text-part.js";
-import { pointerToken, subPointers, withLazyPointers } from "./repair.js";
+import { memberBlock, pointerSpan, pointerToken } from "./repair.js";
 
 /** Keys of a bundle's schema wrapper that carry page metadata, normalised (lower case, no `_`/`-`). */
 const META_KEYS: Record<string, keyof Meta> = {
@@ -87,16 +87,14 @@ export function extractRegion(src: string, block: JsonLdBlock, meta: Meta): Json
   const out: JsonLdBlock[] = [];
   let metaFound = 0;
   for (const [key, val] of Object.entries(v)) {
-    const pointer = `/${pointerToken(key)}`;
-    const valueSpan = block.pointers[pointer];
+    const token = pointerToken(key);
+    const valueSpan = pointerSpan(block, `/${token}`);
     if (isSchemaLike(val) && valueSpan) {
-      const whole = block.pointers;
       out.push(
-        withLazyPointers(
-          { span: valueSpan, origin: block.origin, value: val, repair: block.repair },
-          [...block.notes, `from the "${key}" member of the schema block`],
-          () => subPointers(whole, pointer),
-        ),
+        memberBlock(block, token, { span: valueSpan, origin: block.origin, value: val, repair: block.repair }, [
+          ...block.notes,
+          `from the "${key}" member of the schema block`,
+        ]),
       );
       continue;
     }

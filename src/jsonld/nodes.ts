@@ -7,6 +7,7 @@
 import type { Article, JsonLdBlock } from "../model/article.js";
 import { LineIndex, type Span } from "../model/span.js";
 import type { VocabIndex } from "../vocab/types.js";
+import { pointerSpan } from "./repair.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -39,7 +40,8 @@ const SCHEMA_IRI = /^https?:\/\/schema\.org\//;
 export function schemaTerm(term: string, contextTerms?: ReadonlySet<string>): string | undefined {
   if (term.startsWith("@")) return undefined;
   if (term.startsWith("schema:")) return term.slice(7);
-  const iri = SCHEMA_IRI.exec(term);
+  // the IRI pattern only where it can match: most terms are bare names
+  const iri = term.startsWith("http") ? SCHEMA_IRI.exec(term) : null;
   if (iri) return term.slice(iri[0].length);
   if (term.includes(":")) return undefined;
   if (contextTerms?.has(term)) return undefined;
@@ -61,7 +63,7 @@ export function childPointer(pointer: string, token: string | number): string {
 export function valueSpan(block: JsonLdBlock, pointer: string): Span {
   let p = pointer;
   for (;;) {
-    const span = block.pointers[p];
+    const span = pointerSpan(block, p);
     if (span) return span;
     if (p === "") return block.span;
     p = p.slice(0, p.lastIndexOf("/"));
@@ -70,7 +72,7 @@ export function valueSpan(block: JsonLdBlock, pointer: string): Span {
 
 /** Source span of the key of the member at `pointer` (falls back to the value's span). */
 export function keySpan(block: JsonLdBlock, pointer: string): Span {
-  return block.pointers[`${pointer}#key`] ?? valueSpan(block, pointer);
+  return pointerSpan(block, `${pointer}#key`) ?? valueSpan(block, pointer);
 }
 
 function asArray(value: unknown): unknown[] {
@@ -94,17 +96,20 @@ export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
   article.jsonld.forEach((block, blockIndex) => {
     if (block.value === undefined) return;
     const contextTerms = new Set<string>();
-    const visit = (value: unknown, pointer: string, property?: string, parent?: JsonLdNode): void => {
+    // only objects and arrays are visited: a pointer string is made for no plain value
+    const visit = (value: object, pointer: string, property?: string, parent?: JsonLdNode): void => {
       if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-          visit(item, childPointer(pointer, i), property, parent);
-        });
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (typeof item === "object" && item !== null) visit(item, childPointer(pointer, i), property, parent);
+        }
         return;
       }
       if (!isObject(value) || "@value" in value) return;
       if ("@context" in value) collectContextTerms(value["@context"], contextTerms);
       if ("@list" in value) {
-        visit(value["@list"], childPointer(pointer, "@list"), property, parent);
+        const list = value["@list"];
+        if (typeof list === "object" && list !== null) visit(list, childPointer(pointer, "@list"), property, parent);
         return;
       }
       const rawTypes = asArray(value["@type"]).filter((t): t is string => typeof t === "string");
@@ -126,13 +131,15 @@ export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
         if (parent) node.parent = parent;
         nodes.push(node);
       }
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const child = value[key];
+        if (typeof child !== "object" || child === null) continue;
         if (key === "@context" || key === "@type" || key === "@id") continue;
         if (key === "@graph") visit(child, childPointer(pointer, key), undefined, undefined);
         else if (!key.startsWith("@")) visit(child, childPointer(pointer, key), key, node ?? parent);
       }
     };
-    visit(block.value, "");
+    if (typeof block.value === "object" && block.value !== null) visit(block.value, "");
   });
   cache.set(article, nodes);
   return nodes;
@@ -153,19 +160,43 @@ export interface PropertyValue {
   pointer: string;
 }
 
+const NO_VALUES: readonly PropertyValue[] = [];
+
+const propertyIndexes = new WeakMap<JsonLdNode, Map<string, PropertyValue[]>>();
+
 /**
- * The values of a property (by its schema.org name, also found written as
- * `schema:name` or a full IRI), arrays flattened, each with its pointer.
+ * The node's values by schema.org property name, built on the first question: rules ask a node
+ * for many properties (jsonld/value-type for every one it has), and each question used to read
+ * every member again.
  */
-export function propertyValues(node: JsonLdNode, property: string): PropertyValue[] {
-  const out: PropertyValue[] = [];
-  for (const [key, value] of Object.entries(node.value)) {
-    if (schemaTerm(key, node.contextTerms) !== property) continue;
+function propertyIndex(node: JsonLdNode): Map<string, PropertyValue[]> {
+  let index = propertyIndexes.get(node);
+  if (index) return index;
+  index = new Map();
+  for (const key of Object.keys(node.value)) {
+    const property = schemaTerm(key, node.contextTerms);
+    if (property === undefined) continue;
+    let out = index.get(property);
+    if (!out) {
+      out = [];
+      index.set(property, out);
+    }
+    const value = node.value[key];
     const pointer = childPointer(node.pointer, key);
-    if (Array.isArray(value)) value.forEach((v, i) => void out.push({ value: v, pointer: childPointer(pointer, i) }));
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) out.push({ value: value[i], pointer: `${pointer}/${i}` });
     else out.push({ value, pointer });
   }
-  return out;
+  propertyIndexes.set(node, index);
+  return index;
+}
+
+/**
+ * The values of a property (by its schema.org name, also found written as
+ * `schema:name` or a full IRI), arrays flattened, each with its pointer. Shared: do not change it.
+ */
+export function propertyValues(node: JsonLdNode, property: string): readonly PropertyValue[] {
+  return propertyIndex(node).get(property) ?? NO_VALUES;
 }
 
 /** The pointer of a property's member (for reporting "missing X" next to the node's first key), if present. */
@@ -186,7 +217,7 @@ export function stringProperty(node: JsonLdNode, property: string): (PropertyVal
 
 /** Where to report a problem about the whole node: its `@type` value, else the node. */
 export function nodeAnchor(node: JsonLdNode): Span {
-  const typeSpan = node.block.pointers[childPointer(node.pointer, "@type")];
+  const typeSpan = pointerSpan(node.block, childPointer(node.pointer, "@type"));
   return typeSpan ?? valueSpan(node.block, node.pointer);
 }
 

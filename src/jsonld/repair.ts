@@ -2,7 +2,7 @@ import { type Node, type ParseError, parseTree } from "jsonc-parser";
 import { jsonrepair } from "jsonrepair";
 import type { JsonLdBlock, JsonLdOrigin, RepairStep } from "../model/article.js";
 import type { Span } from "../model/span.js";
-import { scanPointers } from "./pointers.js";
+import { PointerFinder, scanPointers } from "./pointers.js";
 import { type OffsetMap, prepass } from "./prepass.js";
 
 /** Bracket depth past which a JSON region is refused (hostile input, not a draft). */
@@ -169,16 +169,29 @@ export function repairJsonAt(
   const textIsJson = repair === "prepass" || (repair === "strict" && text === raw);
   // The pointer table costs a second, tolerant parse and an entry per value; most blocks are
   // never asked for a span (only diagnostics are), so it is built on first read.
-  const block = withLazyPointers({ span: { start, end }, origin, value, repair }, notes, () => {
-    const pointers: Record<string, Span> = {};
-    if (textIsJson) scanPointers(text, map.ascending(), pointers);
-    else {
-      const tree = repair === "failed" ? undefined : parseTree(text, [], TOLERANT);
-      if (tree) collectPointers(tree, "", map, pointers);
-    }
-    pointers[""] = { start, end };
-    return pointers;
-  });
+  let finder: PointerFinder | undefined;
+  const block = withLazyPointers(
+    { span: { start, end }, origin, value, repair },
+    notes,
+    () => {
+      const pointers: Record<string, Span> = {};
+      if (textIsJson) scanPointers(text, map.ascending(), pointers);
+      else {
+        const tree = repair === "failed" ? undefined : parseTree(text, [], TOLERANT);
+        if (tree) collectPointers(tree, "", map, pointers);
+      }
+      pointers[""] = { start, end };
+      return pointers;
+    },
+    // the root's entry is the region, as the table's last line sets it
+    textIsJson
+      ? (path, key) => {
+          if (path.length === 0 && !key) return { start, end };
+          finder ??= new PointerFinder(text, () => map.ascending());
+          return finder.find(path, key);
+        }
+      : undefined,
+  );
   if (rawIsNotJson) notStrictJson.add(block);
   return { block, end, truncated: pp.truncated, tooDeep: false };
 }
@@ -194,31 +207,101 @@ export function knownNotStrictJson(block: JsonLdBlock): boolean {
 const TOLERANT = { allowTrailingComma: true, disallowComments: false } as const;
 
 /**
+ * One pointer's span without the table, as `findPointer` answers: null when only the table can
+ * tell. `path` holds the pointer's reference tokens; `key` asks for the `#key` entry of the last.
+ */
+export type LocatePointer = (path: readonly string[], key: boolean) => Span | undefined | null;
+
+interface LazyPointers {
+  table: Record<string, Span> | undefined;
+  locate: LocatePointer | undefined;
+  /** spans located so far without the table */
+  lookups: number;
+}
+
+/**
+ * Past this many spans asked of one block, the table is built: each lookup walks the block's
+ * text again, so a block with many diagnostics is cheaper with the table.
+ */
+const MAX_LOOKUPS = 24;
+
+const lazyPointers = new WeakMap<JsonLdBlock, LazyPointers>();
+
+/**
  * A block whose `pointers` member is computed by `compute` on first read, then kept. The member
  * is an enumerable own accessor in its usual place, so copies, `JSON.stringify` and deep equality
- * see the same object as an eager block.
+ * see the same object as an eager block. With `locate`, `pointerSpan` answers single pointers
+ * without building the table.
  */
 export function withLazyPointers(
   head: Omit<JsonLdBlock, "pointers" | "notes">,
   notes: string[],
   compute: () => Record<string, Span>,
+  locate?: LocatePointer,
 ): JsonLdBlock {
-  let pointers: Record<string, Span> | undefined;
+  const state: LazyPointers = { table: undefined, locate, lookups: 0 };
   // fields written out: with a spread, V8 would place the accessor after `notes`
-  return {
+  const block: JsonLdBlock = {
     span: head.span,
     origin: head.origin,
     value: head.value,
     repair: head.repair,
     get pointers(): Record<string, Span> {
-      pointers ??= compute();
-      return pointers;
+      state.table ??= compute();
+      return state.table;
     },
     set pointers(value: Record<string, Span>) {
-      pointers = value;
+      state.table = value;
     },
     notes,
   };
+  if (locate) lazyPointers.set(block, state);
+  return block;
+}
+
+/** The reference tokens of a pointer and whether it names a `#key` entry; undefined when it is not a pointer. */
+function parsePointer(pointer: string): { path: string[]; key: boolean } | undefined {
+  const key = pointer.endsWith("#key");
+  const base = key ? pointer.slice(0, -4) : pointer;
+  if (base === "") return { path: [], key };
+  return base.charCodeAt(0) === 0x2f ? { path: base.slice(1).split("/"), key } : undefined;
+}
+
+/**
+ * `block.pointers[pointer]`, without building the table when the block can find one pointer
+ * in its text (blocks are asked for a few spans, one per diagnostic, and most for none).
+ */
+export function pointerSpan(block: JsonLdBlock, pointer: string): Span | undefined {
+  const state = lazyPointers.get(block);
+  if (state?.locate && state.table === undefined && state.lookups < MAX_LOOKUPS) {
+    const parsed = parsePointer(pointer);
+    const span = parsed && state.locate(parsed.path, parsed.key);
+    if (span !== null && parsed) {
+      state.lookups++;
+      return span;
+    }
+  }
+  return block.pointers[pointer];
+}
+
+/**
+ * The block of the member `/token` of a wrapper block: its pointers are the wrapper's under
+ * that member, re-rooted (`subPointers`), and found one at a time the same way.
+ */
+export function memberBlock(
+  wrapper: JsonLdBlock,
+  token: string,
+  head: Omit<JsonLdBlock, "pointers" | "notes">,
+  notes: string[],
+): JsonLdBlock {
+  const outer = lazyPointers.get(wrapper)?.locate;
+  return withLazyPointers(
+    head,
+    notes,
+    () => subPointers(wrapper.pointers, `/${token}`),
+    // the member's own `#key` is not part of its block
+    outer && ((path, key) => (path.length === 0 && key ? undefined : outer([token, ...path], key))),
+  );
 }
 
 /**

@@ -65,7 +65,7 @@ export class LineIndex {
   }
 
   get #starts(): Int32Array {
-    this.#lineStarts ??= lineStarts(this.#text);
+    this.#lineStarts ??= sharedLineStarts(this.#text);
     return this.#lineStarts;
   }
 
@@ -87,6 +87,21 @@ export class LineIndex {
   get lineCount(): number {
     return this.#starts.length;
   }
+}
+
+/** The text last indexed and its line starts (read-only once built). */
+let lastText: string | undefined;
+let lastStarts: Int32Array | undefined;
+
+/**
+ * `lineStarts`, remembered for the last text: the lint run, the JSON-LD rules and the record
+ * encoder each make a LineIndex of the same article in turn, and now find its lines once.
+ */
+function sharedLineStarts(text: string): Int32Array {
+  if (lastStarts !== undefined && text === lastText) return lastStarts;
+  lastStarts = lineStarts(text);
+  lastText = text;
+  return lastStarts;
 }
 
 /** Offsets of the line starts of `text` (LF, CRLF or CR breaks). */

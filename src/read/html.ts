@@ -21,6 +21,11 @@ function isElement(n: DomNode): n is Element {
   return n.type === "tag" || n.type === "script" || n.type === "style";
 }
 
+/** HTML's ASCII whitespace (no-break spaces are text). */
+function isHtmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+
 /** Visible text of raw HTML text with entities decoded and whitespace collapsed, mapped to the source. */
 class HtmlText {
   readonly b: PartBuilder;
@@ -37,7 +42,7 @@ class HtmlText {
     let run = -1;
     while (i < end) {
       const c = src.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c) {
+      if (isHtmlSpace(c)) {
         if (run >= 0) {
           this.b.copy(run, i);
           run = -1;
@@ -66,6 +71,15 @@ class HtmlText {
       if (run < 0) run = i;
       this.#empty = false;
       i++;
+      // the rest of the word, and a single space before the next word, continue the run: the
+      // copies the steps above would make there are adjacent and join into this one anyway
+      while (i < end) {
+        const d = src.charCodeAt(i);
+        if (d === 0x26 || isHtmlSpace(d)) {
+          if (d !== 0x20 || i + 1 >= end || isHtmlSpace(src.charCodeAt(i + 1))) break;
+        }
+        i++;
+      }
     }
     if (run >= 0) this.b.copy(run, end);
   }

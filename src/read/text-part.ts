@@ -23,7 +23,14 @@ function isWs(c: number): boolean {
  * `pieces` of kind "text" (decoded characters with no source of their own).
  */
 export class PartBuilder {
+  /** the text up to the pending run */
   #text = "";
+  /**
+   * Source range copied last and not yet appended to `#text`: copies that continue it only move
+   * its end, so a part copied in many adjacent pieces (word, space, word…) costs one slice.
+   */
+  #runStart = -1;
+  #runEnd = -1;
   #map: Array<[number, number, number]> = [];
   #start = -1;
   #end = -1;
@@ -37,10 +44,15 @@ export class PartBuilder {
     if (end <= start) return;
     if (this.#start < 0) this.#start = start;
     if (this.#lastSrcEnd >= 0 && start !== this.#lastSrcEnd) this.#verbatim = false;
+    const length = this.length;
     const last = this.#map[this.#map.length - 1];
-    if (last && last[0] + last[2] === this.#text.length && last[1] + last[2] === start) last[2] += end - start;
-    else this.#map.push([this.#text.length, start, end - start]);
-    this.#text += this.src.slice(start, end);
+    if (last && last[0] + last[2] === length && last[1] + last[2] === start) last[2] += end - start;
+    else this.#map.push([length, start, end - start]);
+    if (this.#runEnd !== start) {
+      this.#flush();
+      this.#runStart = start;
+    }
+    this.#runEnd = end;
     this.#end = end;
     this.#lastSrcEnd = end;
   }
@@ -49,20 +61,30 @@ export class PartBuilder {
   decoded(text: string, start: number, end: number): void {
     if (this.#start < 0) this.#start = start;
     this.#verbatim = false;
+    this.#flush();
     this.#text += text;
     this.#end = end;
     this.#lastSrcEnd = end;
   }
 
+  #flush(): void {
+    if (this.#runStart < 0) return;
+    this.#text += this.src.slice(this.#runStart, this.#runEnd);
+    this.#runStart = -1;
+    this.#runEnd = -1;
+  }
+
   get length(): number {
-    return this.#text.length;
+    return this.#text.length + (this.#runStart < 0 ? 0 : this.#runEnd - this.#runStart);
   }
 
   build(fallbackStart = 0): TextPart {
+    this.#flush();
     const start = this.#start < 0 ? fallbackStart : this.#start;
     const end = this.#end < 0 ? start : this.#end;
     const part: TextPart = { text: this.#text, span: { start, end } };
-    if (!this.#verbatim || this.#text !== this.src.slice(start, end)) part.map = this.#map;
+    // only adjacent copies (verbatim) give exactly `src.slice(start, end)`: no map then
+    if (!this.#verbatim) part.map = this.#map;
     return part;
   }
 }

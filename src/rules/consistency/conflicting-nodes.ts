@@ -87,6 +87,9 @@ export const conflictingNodes: Rule = {
       };
     }
     for (const field of FIELDS) {
+      const metaFact = metaFacts[field as keyof typeof metaFacts];
+      // nothing to compare the top node with (the usual single node): its fact and span are not needed
+      if (others.length === 0 && !metaFact) continue;
       const first = nodeFact(top, field);
       const firstWhere = `${top.types[0] ?? "Article"} node`;
       // every later node against the top one, so three copies give two reports, not three
@@ -105,7 +108,6 @@ export const conflictingNodes: Rule = {
           span: fact.span,
         });
       }
-      const metaFact = metaFacts[field as keyof typeof metaFacts];
       if (first && metaFact && metaFact.key !== first.key) {
         // report at whichever is written later, pointing back at the earlier one
         const [earlier, later, where] =

@@ -20,7 +20,8 @@ interface DatedValue {
   property: string;
   text: string;
   time: number;
-  span: Span;
+  /** where the value is written, asked only when it is reported (a JSON-LD span is looked up) */
+  span: () => Span;
 }
 
 export const dates: Rule = {
@@ -44,7 +45,7 @@ export const dates: Rule = {
     const check = (values: DatedValue[]) => {
       for (const v of values) {
         if (v.time > latest)
-          ctx.report({ messageId: "future", data: { property: v.property, date: v.text, today }, span: v.span });
+          ctx.report({ messageId: "future", data: { property: v.property, date: v.text, today }, span: v.span() });
       }
       const published = values.find((v) => v.property === "datePublished");
       const modified = values.find((v) => v.property === "dateModified");
@@ -52,7 +53,7 @@ export const dates: Rule = {
         ctx.report({
           messageId: "modifiedBeforePublished",
           data: { modified: modified.text, published: published.text },
-          span: modified.span,
+          span: modified.span(),
         });
       }
     };
@@ -62,7 +63,12 @@ export const dates: Rule = {
         for (const { value, pointer } of propertyValues(node, property)) {
           const time = typeof value === "string" ? isoTime(value) : undefined;
           if (time !== undefined)
-            values.push({ property, text: (value as string).trim(), time, span: valueSpan(node.block, pointer) });
+            values.push({
+              property,
+              text: (value as string).trim(),
+              time,
+              span: () => valueSpan(node.block, pointer),
+            });
         }
       }
       check(values);
@@ -75,7 +81,8 @@ export const dates: Rule = {
       ["lastReviewed", meta.lastReviewed],
     ] as const) {
       const time = part && isoTime(part.text);
-      if (part && time !== undefined) metaValues.push({ property, text: part.text.trim(), time, span: part.span });
+      if (part && time !== undefined)
+        metaValues.push({ property, text: part.text.trim(), time, span: () => part.span });
     }
     check(metaValues);
   },

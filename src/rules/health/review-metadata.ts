@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
+import { pointerSpan } from "../../jsonld/repair.js";
 import type { Article } from "../../model/article.js";
 import type { Span } from "../../model/span.js";
 
@@ -44,7 +45,7 @@ function jsonLdFacts(article: Article): JsonLdFacts {
       if (!isObject(v)) return;
       if (nonEmpty(v.reviewedBy)) facts.reviewedBy = true;
       if (typeof v.lastReviewed === "string" && v.lastReviewed.trim() !== "" && !facts.lastReviewed) {
-        facts.lastReviewed = { text: v.lastReviewed.trim(), span: block.pointers[`${pointer}/lastReviewed`] };
+        facts.lastReviewed = { text: v.lastReviewed.trim(), span: pointerSpan(block, `${pointer}/lastReviewed`) };
       }
       for (const author of Array.isArray(v.author) ? v.author : [v.author]) {
         if (!isObject(author) || typeof author.name !== "string" || author.name.trim() === "") continue;
@@ -53,7 +54,11 @@ function jsonLdFacts(article: Article): JsonLdFacts {
           nonEmpty(author.hasCredential) ||
           (typeof author.honorificSuffix === "string" && author.honorificSuffix.trim() !== "") ||
           (typeof author.honorificPrefix === "string" && CREDENTIALS.test(author.honorificPrefix));
-        facts.authors.push({ name: author.name.trim(), credentialed, span: block.pointers[`${pointer}/author/name`] });
+        facts.authors.push({
+          name: author.name.trim(),
+          credentialed,
+          span: pointerSpan(block, `${pointer}/author/name`),
+        });
       }
       for (const [key, child] of Object.entries(v)) if (key !== "author") walk(child, `${pointer}/${key}`, depth + 1);
     };

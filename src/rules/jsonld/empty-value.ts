@@ -14,19 +14,19 @@ export const emptyValue: Rule = {
   },
   check(ctx) {
     for (const node of jsonLdNodes(ctx.article)) {
-      for (const [key, value] of Object.entries(node.value)) {
+      for (const key of Object.keys(node.value)) {
         if (key.startsWith("@") || schemaTerm(key, node.contextTerms) === undefined) continue;
-        const pointer = childPointer(node.pointer, key);
-        // one report per empty slot: the value itself, or the empty items of an array
+        const value = node.value[key];
+        // one report per empty slot: the value itself, or the empty items of an array (pointers only for those)
         if (Array.isArray(value) && value.length > 0) {
-          value.forEach((item, i) => {
-            if (isEmptyValue(item)) {
-              const p = childPointer(pointer, i);
-              ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, p) });
-            }
-          });
+          for (let i = 0; i < value.length; i++) {
+            if (!isEmptyValue(value[i])) continue;
+            const p = childPointer(childPointer(node.pointer, key), i);
+            ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, p) });
+          }
         } else if (isEmptyValue(value)) {
-          ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, pointer) });
+          const p = childPointer(node.pointer, key);
+          ctx.report({ messageId: "empty", data: { property: key }, span: valueSpan(node.block, p) });
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from "../../engine/types.js";
 import { childPointer, isObject, keySpan } from "../../jsonld/nodes.js";
+import { pointerSpan } from "../../jsonld/repair.js";
 import type { JsonLdBlock } from "../../model/article.js";
 
 const CONTEXT = '"@context": "https://schema.org"';
@@ -36,7 +37,7 @@ export const missingContext: Rule = {
       const roots = Array.isArray(value) ? value.map((v, i) => ({ v, p: childPointer("", i) })) : [{ v: value, p: "" }];
       for (const { v, p } of roots) {
         if (!isObject(v) || "@context" in v) continue;
-        const span = block.pointers[p] ?? block.span;
+        const span = pointerSpan(block, p) ?? block.span;
         const brace = source.indexOf("{", span.start);
         const at = brace >= 0 && brace < span.end ? { start: brace, end: brace + 1 } : span;
         ctx.report({
