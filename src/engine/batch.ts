@@ -351,11 +351,13 @@ export async function checkStream(
   const groups: Array<{ paths: string[]; spec: CheckSpec }> = [];
   for (let i = 0; i < pending.length; i += perTask)
     groups.push({ paths: pending.slice(i, i + perTask).map((p) => p.path), spec });
-  // the texts and articles checked in this thread, by task, until their results are taken in order
+  // the texts and articles checked in this thread, by task, until their results are taken in order; held
+  // only when someone wants them (a pool window of waiting articles, text analyses included, is ~100 MB)
   const locals = new Map<object, CheckedText[]>();
+  const wanted = texts !== undefined || options.onArticle !== undefined;
   const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
     const checked = task.paths.map((path) => checkLoaded(path, task.spec, prep));
-    locals.set(task, checked);
+    if (wanted) locals.set(task, checked);
     return checked.map((c) => encodeLoaded(c, task.spec.render));
   };
   await runOrdered(groups, {
