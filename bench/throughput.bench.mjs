@@ -18,6 +18,8 @@ const dist = built("engine/batch.js", "throughput");
 
 /** Child mode: one measured run in a fresh process, printing one JSON line. */
 async function child() {
+  // the same heap growth limit the CLI sets before a run (src/cli/heap.ts), so peak RSS is what `check` has
+  (await import(new URL("../cli/heap.js", dist).href)).limitHeapGrowth();
   const { checkStream, checkOne } = await import(dist.href);
   const dir = opt("dir");
   const workers = Number(opt("workers", 1));

@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.js";
 import { CliError, type CliIo, processIo } from "./io.js";
 
+export { limitHeapGrowth } from "./heap.js";
+
 type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /**
