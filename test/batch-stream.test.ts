@@ -26,6 +26,19 @@ function report(format: keyof typeof CHUNKED_REPORTERS, results: Iterable<FileRe
   return out;
 }
 
+/** Two runs of `checkStream` over the same cache: each run's JSON report and cache stats. */
+async function twoJsonRuns(paths: string[], spec: CheckSpec, cacheDir: string, cwd: string) {
+  const runs: string[] = [];
+  const stats: unknown[] = [];
+  for (let i = 0; i < 2; i++) {
+    const stream = await checkStream(paths, spec, { workers: 1, cache: { dir: cacheDir } });
+    runs.push(report("json", { [Symbol.iterator]: () => stream.results() }, cwd));
+    stats.push(stream.cache);
+    stream.close();
+  }
+  return { runs, stats };
+}
+
 describe("checkStream (results spilled to disk)", () => {
   let dir: string;
   let paths: string[];
@@ -65,15 +78,7 @@ describe("checkStream (results spilled to disk)", () => {
   });
 
   it("serves an unchanged re-run from the cache, the same content at two paths included", async () => {
-    const cache = { dir: join(dir, "cache") };
-    const runs: string[] = [];
-    const stats: unknown[] = [];
-    for (let i = 0; i < 2; i++) {
-      const stream = await checkStream(paths, spec, { workers: 1, cache });
-      runs.push(report("json", { [Symbol.iterator]: () => stream.results() }, dir));
-      stats.push(stream.cache);
-      stream.close();
-    }
+    const { runs, stats } = await twoJsonRuns(paths, spec, join(dir, "cache"), dir);
     // the missing file is never looked up (it has no content to hash)
     expect(stats).toEqual([
       { hits: 0, misses: 11, rebuilt: false },
@@ -85,16 +90,8 @@ describe("checkStream (results spilled to disk)", () => {
   });
 
   it("renders the JSON messages where files are checked: the same report, first run and cached re-run", async () => {
-    const cache = { dir: join(dir, "cache-render") };
     const rendered = { ...spec, extras: true, render: "json" as const };
-    const runs: string[] = [];
-    const stats: unknown[] = [];
-    for (let i = 0; i < 2; i++) {
-      const stream = await checkStream(paths, rendered, { workers: 1, cache });
-      runs.push(report("json", { [Symbol.iterator]: () => stream.results() }, dir));
-      stats.push(stream.cache);
-      stream.close();
-    }
+    const { runs, stats } = await twoJsonRuns(paths, rendered, join(dir, "cache-render"), dir);
     expect(stats).toEqual([
       { hits: 0, misses: 11, rebuilt: false },
       { hits: 11, misses: 0, rebuilt: false },
