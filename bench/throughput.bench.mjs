@@ -115,6 +115,14 @@ async function parent() {
     }
   }
   rmSync(dir, { recursive: true, force: true });
+  // issue 7's targets, judged on this run: a miss is printed and makes the exit code 1 (`npm run bench`)
+  const missed = [];
+  if (out.check2.perSecond < 1000) missed.push("check ≥ 1,000 articles/s with 2 workers");
+  if (out.cacheAgain.ms >= 0.1 * out.cacheFirst.ms) missed.push("unchanged re-run < 10 % of the first run");
+  if (out.yoast?.ratio !== undefined && out.yoast.ratio < 200) missed.push("≥ 200× yoastseo per article");
+  for (const s of out.scale ?? []) if (s.n === 10000 && s.rssMB >= 600) missed.push("peak RSS < 600 MB at 10,000");
+  out.missed = missed;
+  if (missed.length) process.exitCode = 1;
   if (flag("json")) {
     console.log(JSON.stringify(out));
     return;
@@ -140,6 +148,11 @@ async function parent() {
   else if (out.yoast?.error) console.log(`  vs yoastseo: not measured (${out.yoast.error})`);
   for (const s of out.scale ?? [])
     console.log(`  scale n=${s.n}: ${f(s.perSecond, 0)} articles/s, peak RSS ${f(s.rssMB, 0)} MB`);
+  console.log(
+    missed.length
+      ? `  MISSED: ${missed.join("; ")}`
+      : "  targets met (check ≥ 1,000/s with 2 workers, re-run < 10 %, ≥ 200× yoastseo)",
+  );
 }
 
 if (flag("child")) await child();
