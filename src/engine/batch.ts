@@ -296,21 +296,20 @@ export async function checkStream(
   const unread = new Uint8Array(n);
   let anyUnread = false;
   const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
-    const path = paths[index] as string;
+    let failed = false;
     if (typeof record !== "string") {
       place(index, record);
       unread[index] = 1;
       anyUnread = true;
-      if (texts) texts[index] = text;
-      options.onProgress?.(++done, n);
-      return;
+    } else {
+      const head = decodeHead(record);
+      addCounts(counts, head.counts);
+      failed = head.fatal !== undefined;
+      if (failed) fatal.set(index, { path: paths[index] as string, diagnostics: [], fatal: head.fatal });
+      else if (cache && key) place(index, cache.set(key, record));
+      else place(index, { file: spillFile(), span: spillFile().append(record) });
     }
-    const head = decodeHead(record);
-    if (head.fatal !== undefined) fatal.set(index, { path, diagnostics: [], fatal: head.fatal });
-    else if (cache && key) place(index, cache.set(key, record));
-    else place(index, { file: spillFile(), span: spillFile().append(record) });
-    addCounts(counts, head.counts);
-    if (texts && head.fatal === undefined) texts[index] = text;
+    if (texts && !failed) texts[index] = text;
     options.onProgress?.(++done, n);
   };
 

@@ -192,8 +192,7 @@ export class RecordCache {
 
   /** `get` for a key named by an unchanged stamp: a miss costs nothing (the file is then hashed and looked up). */
   getUnread(key: string): Stored | undefined {
-    const span = this.#index.get(key);
-    if (!span || !this.#previous) return undefined;
+    if (!this.#index.has(key) || !this.#previous) return undefined;
     if (this.stats.unread !== undefined) this.stats.unread++;
     return this.get(key);
   }

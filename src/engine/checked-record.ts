@@ -4,6 +4,7 @@ import { frameLine, stylishMessage } from "../report/stylish.js";
 import type { FileResult, Prerendered } from "../report/types.js";
 import { addCounts, type Counts, countResult } from "../report/types.js";
 import { entryMarks } from "./corpus.js";
+import { compareNamed } from "./diagnostic.js";
 import type { CorpusEntry, Diagnostic } from "./types.js";
 
 /**
@@ -138,7 +139,7 @@ interface RenderedMeta {
   lines?: Record<number, string>;
 }
 
-export function decodeRendered(record: Buffer): RenderedBody {
+function decodeRendered(record: Buffer): RenderedBody {
   const text = record.toString("utf8", record.indexOf(TAB) + 1);
   const cut = text.indexOf("\t");
   const meta = JSON.parse(text.slice(0, cut)) as RenderedMeta;
@@ -185,17 +186,4 @@ export function prerenderedOf(record: Buffer, extra: Diagnostic[] | undefined): 
   }
   for (; i < messages.length; i++) parts.push(messages[i] as string);
   return { parts, counts, tail, ...(lines ? { lines } : {}) };
-}
-
-/** compareDiagnostics' tie-break: rule id, then message. */
-function compareNamed(a: { ruleId: string; message: string }, b: { ruleId: string; message: string }): number {
-  return a.ruleId < b.ruleId
-    ? -1
-    : a.ruleId > b.ruleId
-      ? 1
-      : a.message < b.message
-        ? -1
-        : a.message > b.message
-          ? 1
-          : 0;
 }

@@ -162,9 +162,12 @@ export function located(
 
 /** Reading order, then rule id, then message, so output never depends on rule order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || compareNamed(a, b);
+}
+
+/** compareDiagnostics' tie-break, on a span tie: rule id, then message. */
+export function compareNamed(a: { ruleId: string; message: string }, b: { ruleId: string; message: string }): number {
   return (
-    a.span.start - b.span.start ||
-    a.span.end - b.span.end ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );

@@ -1,5 +1,6 @@
-import { type BigIntStats, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { type BigIntStats, readFileSync, statSync } from "node:fs";
 import { crc32 } from "node:zlib";
+import { writeFileAtomicSync } from "../io/write.js";
 
 /**
  * The metadata fast path of the content-hash cache (git's index, ESLint's `--cache-strategy metadata`):
@@ -124,12 +125,13 @@ export class FileStamps {
     let body = "";
     for (const [abs, e] of this.#next)
       body += `${e.key} ${e.size} ${e.mtimeNs} ${e.ctimeNs} ${e.ino} ${e.dev} ${JSON.stringify(abs)}\n`;
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
     try {
-      writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, crc: crc32(body), count: this.#next.size })}\n${body}`);
-      renameSync(tmp, path);
+      writeFileAtomicSync(
+        path,
+        `${JSON.stringify({ format: FORMAT, crc: crc32(body), count: this.#next.size })}\n${body}`,
+      );
     } catch {
-      rmSync(tmp, { force: true }); // the stamps are an optimisation: without them every file is hashed
+      // the stamps are an optimisation: without them every file is hashed
     }
   }
 }

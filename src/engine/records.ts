@@ -89,7 +89,7 @@ export class AppendFile {
   }
 }
 
-export function readAt(fd: number, offset: number, length: number): Buffer {
+function readAt(fd: number, offset: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {

@@ -210,7 +210,7 @@ const TOLERANT = { allowTrailingComma: true, disallowComments: false } as const;
  * One pointer's span without the table, as `findPointer` answers: null when only the table can
  * tell. `path` holds the pointer's reference tokens; `key` asks for the `#key` entry of the last.
  */
-export type LocatePointer = (path: readonly string[], key: boolean) => Span | undefined | null;
+type LocatePointer = (path: readonly string[], key: boolean) => Span | undefined | null;
 
 interface LazyPointers {
   table: Record<string, Span> | undefined;
@@ -233,7 +233,7 @@ const lazyPointers = new WeakMap<JsonLdBlock, LazyPointers>();
  * see the same object as an eager block. With `locate`, `pointerSpan` answers single pointers
  * without building the table.
  */
-export function withLazyPointers(
+function withLazyPointers(
   head: Omit<JsonLdBlock, "pointers" | "notes">,
   notes: string[],
   compute: () => Record<string, Span>,
