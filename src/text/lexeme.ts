@@ -15,6 +15,8 @@ export class Lexeme {
   transition = -1;
   /** Porter stem (`stem(norm)`), undefined until asked */
   stem: string | undefined = undefined;
+  /** role bits of the rules' fixed word lists (src/rules/_word-roles.ts), -1 until asked */
+  roles = -1;
   constructor(
     /** lower-cased, typographic apostrophes folded to ' (`normWord`) */
     readonly norm: string,

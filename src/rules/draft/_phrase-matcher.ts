@@ -1,5 +1,6 @@
 import type { Word } from "../../text/types.js";
 import { normWord, scanWords } from "../../text/words.js";
+import { defineRole, rolesOf } from "../_word-roles.js";
 
 /**
  * Finds word sequences ("delve into", "anti-inflammatory drugs") in the
@@ -41,6 +42,8 @@ function normToken(token: string): string {
 export class PhraseMatcher {
   readonly #root = newNode();
   readonly size: number;
+  /** the role of the words a phrase starts with (0: none given, ask the trie) */
+  readonly #startRole: number;
 
   constructor(phrases: readonly string[]) {
     let size = 0;
@@ -73,6 +76,10 @@ export class PhraseMatcher {
       size++;
     }
     this.size = size;
+    const root = this.#root;
+    // a phrase starting with `*` (or an empty one) can start at any word: no role tells more
+    this.#startRole =
+      root.phrase === undefined && root.any === undefined ? defineRole((norm) => root.next.has(norm)) : 0;
   }
 
   /** Longest phrase starting at `words[i]` (not past `to`), or undefined. */
@@ -84,6 +91,8 @@ export class PhraseMatcher {
 
   /** Whether no phrase can start at words[i]: most words open no phrase, and this settles them without the search. */
   #cannotStart(words: readonly Word[], i: number, to: number): boolean {
+    const role = this.#startRole;
+    if (role !== 0) return i >= to || (rolesOf(words[i]!.lex) & role) === 0;
     const root = this.#root;
     return root.phrase === undefined && root.any === undefined && (i >= to || !root.next.has(words[i]!.norm));
   }

@@ -10,6 +10,7 @@ import {
   SOURCE_PATTERN,
 } from "../../text/health-lexicon.js";
 import type { Word } from "../../text/types.js";
+import { defineRole, rolesOf } from "../_word-roles.js";
 
 /** Where in a sentence's words a claim is credited to an unnamed source. */
 export interface Attribution {
@@ -44,6 +45,16 @@ const EVIDENCE_QUALIFIERS: ReadonlySet<string> = new Set([
 /** "clinically proven", "clinically tested", "scientifically validated" */
 const PROVEN_WORDS: ReadonlySet<string> = new Set(["proven", "tested", "validated"]);
 
+/** Words that can begin one of the checks below: every other word is passed over on one bit test. */
+const TRIGGER = defineRole(
+  (norm) =>
+    ATTRIBUTION_NOUNS.has(norm) ||
+    EFFICACY_VERBS.has(norm) ||
+    PROVEN_WORDS.has(norm) ||
+    norm === "backed" ||
+    norm === "supported",
+);
+
 function isGapWord(norm: string): boolean {
   return GAP_WORDS.has(norm) || (norm.length > 4 && norm.endsWith("ly"));
 }
@@ -56,7 +67,9 @@ function isGapWord(norm: string): boolean {
  */
 export function findAttribution(words: readonly Word[], from: number, to: number): Attribution | undefined {
   for (let i = from; i < to; i++) {
-    const w = words[i]!.norm;
+    const word = words[i]!;
+    if (TRIGGER !== 0 && (rolesOf(word.lex) & TRIGGER) === 0) continue;
+    const w = word.norm;
     if (ATTRIBUTION_NOUNS.has(w)) {
       const owned =
         (i - 1 >= from && POSSESSIVES.has(words[i - 1]!.norm)) ||

@@ -8,12 +8,16 @@ import {
   URGENT_CARE_PATTERN,
 } from "../../text/health-lexicon.js";
 import type { TextAnalysis } from "../../text/types.js";
+import { defineRole, rolesOf } from "../_word-roles.js";
 
 const options = z.object({
   /** how many words before the professional the advice verb may be ("talk to your family doctor") */
   window: z.number().int().min(1).default(6),
 });
 export type ProfessionalAdviceOptions = z.infer<typeof options>;
+
+/** Professionals as a role: most words are passed over on a bit test instead of a set lookup. */
+const PROFESSIONAL = defineRole((norm) => PROFESSIONALS.has(norm));
 
 /** Whether any sentence sends the reader to a qualified professional. */
 export function advisesProfessional(text: TextAnalysis, window: number): boolean {
@@ -23,8 +27,9 @@ export function advisesProfessional(text: TextAnalysis, window: number): boolean
     const from = sentence.firstWord;
     const to = from + sentence.wordCount;
     for (let i = from; i < to; i++) {
-      const w = words[i]!.norm;
-      if (!PROFESSIONALS.has(w)) continue;
+      const word = words[i]!;
+      if (PROFESSIONAL !== 0 ? (rolesOf(word.lex) & PROFESSIONAL) === 0 : !PROFESSIONALS.has(word.norm)) continue;
+      const w = word.norm;
       if (NEEDS_QUALIFIER.has(w) && !(i > from && PROFESSIONAL_QUALIFIERS.has(words[i - 1]!.norm))) continue;
       for (let k = i - 1; k >= from && k >= i - window; k--) if (ADVICE_VERBS.has(words[k]!.norm)) return true;
     }
