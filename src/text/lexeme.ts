@@ -17,6 +17,8 @@ export class Lexeme {
   stem: string | undefined = undefined;
   /** role bits of the rules' fixed word lists (src/rules/_word-roles.ts), -1 until asked */
   roles = -1;
+  /** 30-bit FNV-1a of the norm (draft/duplicate-paragraph's shingles), -1 until asked */
+  hash = -1;
   constructor(
     /** lower-cased, typographic apostrophes folded to ' (`normWord`) */
     readonly norm: string,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
+import type { Lexeme } from "../../text/lexeme.js";
 import type { Segment } from "../../text/types.js";
 
 const options = z.object({
@@ -13,10 +14,20 @@ const options = z.object({
 export type DuplicateParagraphOptions = z.infer<typeof options>;
 
 /** 30-bit FNV-1a of a word: numbers compare faster than strings and need no lookup table. */
-function wordHash(norm: string): number {
+export function wordHash(norm: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
+}
+
+/** `wordHash` of a lexeme's norm, worked out once per distinct word of the run and kept on the lexeme. */
+export function lexemeHash(lex: Lexeme): number {
+  let h = lex.hash;
+  if (h < 0) {
+    h = wordHash(lex.norm);
+    lex.hash = h;
+  }
+  return h;
 }
 
 /**
@@ -137,7 +148,7 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     index.reset(total);
     const hashes = hashScratch.get(words.length);
     for (const seg of units) {
-      for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = wordHash(words[i]!.norm);
+      for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = lexemeHash(words[i]!.lex);
     }
     /** distinct shingles per paragraph */
     const sizes = sizeScratch.get(units.length);
