@@ -71,6 +71,44 @@ describe("check over many files", () => {
     expect(articles.size).toBeLessThan(paths.length);
   });
 
+  it("plans each draft's page in the thread that checked it: a pool thread sends its pages back", async () => {
+    const { checkFiles } = (await import(pathToFileURL(join(process.cwd(), "dist/engine/batch.js")).href)) as {
+      checkFiles: typeof import("../src/engine/batch.js").checkFiles;
+    };
+    const corpus = join(dir, "corpus");
+    const paths = readdirSync(corpus).sort();
+    const spec = {
+      cwd: corpus,
+      now: "2026-11-24T00:00:00Z",
+      errorsOnly: true,
+      page: { articleType: "Article" as const },
+    };
+    const pagesOf = async (workers: number) => {
+      const pages: unknown[] = new Array(paths.length);
+      const articles = new Set<number>();
+      await checkFiles(paths, spec, {
+        workers,
+        onPage: (index, page) => {
+          expect(pages[index]).toBeUndefined();
+          pages[index] = page;
+        },
+        onArticle: (index) => articles.add(index),
+      });
+      return { pages, articles };
+    };
+    const one = await pagesOf(1);
+    const two = await pagesOf(2);
+    // some drafts were checked in the pool thread, and their pages came back all the same
+    expect(two.articles.size).toBeLessThan(paths.length);
+    expect(two.pages).toEqual(one.pages);
+    expect(one.pages.every((p) => typeof (p as { page: { file: string } }).page.file === "string")).toBe(true);
+    // the drafts hold errors of their own: some pages are held back unrendered, the others carry their HTML
+    const html = one.pages.filter((p) => (p as { html?: string }).html !== undefined);
+    expect(html.length).toBeGreaterThan(0);
+    expect(html.length).toBeLessThan(paths.length);
+    expect((html[0] as { html: string }).html.startsWith("<!DOCTYPE html>")).toBe(true);
+  });
+
   it("serves unchanged files from the cache and re-checks a changed one", () => {
     const first = check(dir, "--workers", "2");
     const cacheFile = checkCacheFile(dir);
@@ -95,7 +133,7 @@ describe("check over many files", () => {
     expect(check(dir).out).toBe(before);
     // rewritten whole: a header line and the records
     const [header, ...records] = readFileSync(cacheFile, "utf8").trimEnd().split("\n");
-    expect(JSON.parse(header ?? "").format).toBe(3);
+    expect(JSON.parse(header ?? "").format).toBe(4);
     expect(records).toHaveLength(70);
 
     // one record's diagnostics altered (its checksum no longer matches): not served, the file is rebuilt

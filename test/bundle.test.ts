@@ -102,7 +102,7 @@ describe("the bundled CLI and pool worker", () => {
       checkWorkerFile: () => URL;
     };
     const { checkTask } = (await import(pathToFileURL(join(root, "dist/engine/batch.js")).href)) as {
-      checkTask: (task: { paths: readonly string[]; spec: object }) => Promise<string[]>;
+      checkTask: (task: { paths: readonly string[]; spec: object }) => Promise<unknown>;
     };
     const workerFile = checkWorkerFile();
     expect(fileURLToPath(workerFile)).toBe(join(bundleDir, "worker.js"));
@@ -110,7 +110,7 @@ describe("the bundled CLI and pool worker", () => {
     const tasks = readdirSync(spec.cwd)
       .sort()
       .map((name) => ({ paths: [name], spec }));
-    const pooled: string[][] = [];
+    const pooled: unknown[] = [];
     await runOrdered(tasks, {
       workers: 2,
       workerFile,

@@ -74,13 +74,26 @@ describe("ResultCache", () => {
     a.set(ResultCache.key("y"), 2);
     a.save();
     const raw = readFileSync(a.path, "utf8");
-    // header, then `<key> <crc32> <payload>` per line
+    // header, then `<key> <crc32> <length> <payload>\n` per record
     expect(raw.split("\n")).toEqual([
-      '{"format":3,"salt":"s"}',
-      `${ResultCache.key("x")} ${crc32("1").toString(16).padStart(8, "0")} 1`,
-      `${ResultCache.key("y")} ${crc32("2").toString(16).padStart(8, "0")} 2`,
+      '{"format":4,"salt":"s"}',
+      `${ResultCache.key("x")} ${crc32("1").toString(16).padStart(8, "0")} 00000001 1`,
+      `${ResultCache.key("y")} ${crc32("2").toString(16).padStart(8, "0")} 00000001 2`,
       "",
     ]);
+    // a cache of the line-per-record format before: another format, rebuilt
+    writeFileSync(a.path, raw.replace('"format":4', '"format":3').replaceAll(" 00000001 ", " "));
+    const old = new ResultCache<number>(d, "check", "s");
+    expect(old.get(ResultCache.key("x"))).toBeUndefined();
+    expect(old.stats.rebuilt).toBe(true);
+    // a length that reaches past the end of the file
+    writeFileSync(a.path, raw.replace(" 00000001 2", " 00000009 2"));
+    const long = new ResultCache<number>(d, "check", "s");
+    expect(long.get(ResultCache.key("x"))).toBeUndefined();
+    expect(long.stats.rebuilt).toBe(true);
+    // a length that falls short of the record: no newline where it ends
+    writeFileSync(a.path, raw.replace(" 00000001 1", " 00000000 1"));
+    expect(new ResultCache<number>(d, "check", "s").stats.rebuilt).toBe(true);
     // one record's payload changed: the whole file is distrusted, the intact record included
     writeFileSync(a.path, raw.replace(/ 2\n$/, " 9\n"));
     const b = new ResultCache<number>(d, "check", "s");
@@ -148,6 +161,22 @@ describe("RecordCache", () => {
     expect(c.get(RecordCache.key("other"))).toBeDefined();
     expect(c.get(RecordCache.key("new"))).toBeDefined();
     c.close();
+  });
+
+  it("frames payloads by length: line breaks, tabs and records longer than a read come back as stored", () => {
+    const d = dir();
+    const a = new RecordCache(d, "check", "s");
+    const payloads = ["a\nb\n", "\n", "", "tab\there “q”\r\n", `${"é\n".repeat(700_000)}end`, "last"];
+    for (const [i, p] of payloads.entries()) a.set(RecordCache.key(String(i)), p);
+    a.save();
+    a.close();
+    const b = new RecordCache(d, "check", "s");
+    expect(b.stats.rebuilt).toBe(false);
+    payloads.forEach((p, i) => {
+      const hit = b.get(RecordCache.key(String(i)));
+      expect(hit?.file.read(hit.span).toString()).toBe(p);
+    });
+    b.close();
   });
 
   it("leaves no file behind when a run is closed without saving", () => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AppendFile, fileLines } from "../src/engine/records.js";
+import { AppendFile } from "../src/engine/records.js";
 
 const file = () => AppendFile.create(join(mkdtempSync(join(tmpdir(), "copydesk-records-")), "r.tmp"));
 
@@ -19,20 +19,6 @@ describe("AppendFile", () => {
     expect(text(10, true)).toBe(`record 10 ${"é".repeat(10)}\n`);
     expect(f.read(late, true).toString()).toBe("late\n");
     expect(text(5, false)).toBe(`record 5 ${"é".repeat(5)}\n`);
-    f.close();
-  });
-
-  it("splits a file into lines across reads, and flags a last line without its newline", () => {
-    const f = file();
-    const long = "x".repeat(3 << 20);
-    f.append(`a\n${long}\nb`);
-    f.flush();
-    const lines = [...fileLines(f.fd, 0)].map((l) => [l.offset, l.line.length, l.complete]);
-    expect(lines).toEqual([
-      [0, 1, true],
-      [2, long.length, true],
-      [3 + long.length, 1, false],
-    ]);
     f.close();
   });
 });

@@ -8,7 +8,7 @@ import { LineIndex } from "../src/model/span.js";
 import { jsonChunks, jsonReporter } from "../src/report/json.js";
 import { sarifChunks, sarifReporter } from "../src/report/sarif.js";
 import { codeFrame, stylishChunks, stylishReporter } from "../src/report/stylish.js";
-import type { FileResult, ReportMeta } from "../src/report/types.js";
+import { chunkText, type FileResult, type ReportMeta } from "../src/report/types.js";
 
 const CWD = "/proj";
 const SOURCE = 'Title line\n{"@type": "Article", "datePublished": ""}\nLast line\n';
@@ -264,7 +264,7 @@ describe("chunked output (large batches are written in pieces)", () => {
   ] as const;
 
   it.each(cases)("%s: the pieces join to the whole report, and no piece holds two files", (_name, chunked) => {
-    const chunks = [...chunked(two, meta)];
+    const chunks = [...chunked(two, meta)].map(chunkText);
     const whole = chunks.join("");
     expect(whole).toBe({ stylish: stylishReporter, json: jsonReporter, sarif: sarifReporter }[_name](two, meta));
     expect(chunks.filter((c) => c.includes("one.txt") && c.includes("two.txt"))).toEqual([]);

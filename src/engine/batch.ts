@@ -24,6 +24,7 @@ import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
 import { nowNs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
+import type { PageSpec, PlannedPage } from "./planned-page.js";
 import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
@@ -54,6 +55,11 @@ export interface CheckSpec {
    * reporter only, and a cached re-run reads neither the diagnostics nor the files
    */
   render?: RenderFormat;
+  /**
+   * plan (and render) each draft's page where it is checked (`build`): pool threads send the page back
+   * with the record instead of the article staying behind in their thread (see `BatchOptions.onPage`)
+   */
+  page?: PageSpec;
 }
 
 /** One file's outcome from `checkOne` (library callers): no source text, which the caller has. */
@@ -78,6 +84,17 @@ export interface BatchOptions {
    * have not run yet).
    */
   onArticle?: (index: number, article: Article, result: FileResult) => void;
+  /**
+   * With `CheckSpec.page`: called with each checked draft's page, planned in the thread that checked
+   * it (this one or a pool thread), in input order. Not called for cached or unreadable files.
+   */
+  onPage?: (index: number, page: PlannedPage) => void;
+}
+
+/** A pool task's answer: one encoded record per path (a string crosses threads cheaply), and the pages asked for. */
+export interface TaskResult {
+  records: string[];
+  pages?: Array<PlannedPage | undefined>;
 }
 
 export interface BatchResult {
@@ -89,6 +106,7 @@ export interface BatchResult {
 interface Prepared {
   config: ResolvedConfig;
   options: CheckOptions;
+  plan?: (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage;
 }
 
 const prepared = new Map<string, Promise<Prepared>>();
@@ -107,6 +125,7 @@ function prepare(spec: CheckSpec): Promise<Prepared> {
     spec.errorsOnly,
     spec.extras,
     spec.now,
+    spec.page,
   ]);
   let ready = prepared.get(key);
   if (!ready) {
@@ -115,7 +134,7 @@ function prepare(spec: CheckSpec): Promise<Prepared> {
       registry: allRules,
       ...(spec.configPath ? { configPath: spec.configPath } : {}),
       ...(spec.overrides ? { overrides: spec.overrides } : {}),
-    }).then((config) => {
+    }).then(async (config) => {
       // --quiet does not even run warn/info rules, as in ESLint 9, so they cost nothing and never count
       const rules = spec.errorsOnly ? config.rules.filter((r) => r.severity === "error") : config.rules;
       const from = spec.from ?? config.read.from;
@@ -125,7 +144,9 @@ function prepare(spec: CheckSpec): Promise<Prepared> {
         read: { ...(from ? { from } : {}), ...(config.read.markers ? { markers: config.read.markers } : {}) },
         ...(spec.extras ? { extras: fileExtras(config, allRules) } : {}),
       };
-      return { config, options };
+      // the page writer is loaded only by builds (a chunk of its own in the bundle)
+      const plan = spec.page ? (await import("./planned-page.js")).pagePlanner(config, spec.page) : undefined;
+      return { config, options, ...(plan ? { plan } : {}) };
     });
     prepared.set(key, ready);
   }
@@ -160,10 +181,21 @@ function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepare
   return checkText({ path, text }, options);
 }
 
-/** Worker entry (see worker.ts): paths in, one encoded record per path out (a string crosses threads cheaply). */
-export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<string[]> {
+/** Worker entry (see worker.ts): paths in, records (and pages) out. */
+export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<TaskResult> {
   const prep = await prepare(task.spec);
-  return task.paths.map((path) => encodeLoaded(checkLoaded(path, task.spec, prep), task.spec.render));
+  return taskResult(
+    task.paths.map((path) => checkLoaded(path, task.spec, prep)),
+    task.spec,
+    prep,
+  );
+}
+
+function taskResult(checked: readonly CheckedText[], spec: CheckSpec, prep: Prepared): TaskResult {
+  const records = checked.map((c) => encodeLoaded(c, spec.render));
+  const plan = prep.plan;
+  if (!plan) return { records };
+  return { records, pages: checked.map((c) => (c.article ? plan(c.article, c.result.diagnostics) : undefined)) };
 }
 
 function encodeLoaded(checked: CheckedText, render: CheckSpec["render"]): string {
@@ -354,17 +386,17 @@ export async function checkStream(
   // only when someone wants them (a pool window of waiting articles, text analyses included, is ~100 MB)
   const locals = new Map<object, CheckedText[]>();
   const wanted = texts !== undefined || options.onArticle !== undefined;
-  const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): string[] => {
+  const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): TaskResult => {
     const checked = task.paths.map((path) => checkLoaded(path, task.spec, prep));
     if (wanted) locals.set(task, checked);
-    return checked.map((c) => encodeLoaded(c, task.spec.render));
+    return taskResult(checked, task.spec, prep);
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
     workerFile: checkWorkerFile(),
     inProcess,
     mainThreadWorks: true,
-    onResult: (records: string[], g: number) => {
+    onResult: ({ records, pages }: TaskResult, g: number) => {
       const group = groups[g] as (typeof groups)[number];
       const own = locals.get(group);
       locals.delete(group);
@@ -374,6 +406,8 @@ export async function checkStream(
         const text = mine ? mine.result.source : texts ? readText(spec.cwd, task.path) : undefined;
         take(task.index, record, task.key, text);
         if (mine?.article) options.onArticle?.(task.index, mine.article, mine.result);
+        const page = pages?.[j];
+        if (page) options.onPage?.(task.index, page);
       });
     },
   });

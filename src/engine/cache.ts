@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
 import { FileStamps } from "./file-stamps.js";
-import { AppendFile, fileLines, type Span } from "./records.js";
+import { AppendFile, type Span } from "./records.js";
 
 /**
  * Content-hash cache for incremental runs (`.copydesk-cache/`).
@@ -14,15 +14,17 @@ import { AppendFile, fileLines, type Span } from "./records.js";
  * config and options (the salt). Runs with other options (say `check --format
  * json` and `build`) keep their own files instead of evicting each other's.
  *
- * The file is a header line `{"format","salt"}` and then one record per line,
- * `<key> <crc32> <payload>`. Records are appended as a run produces them and
+ * The file is a header line `{"format","salt"}` and then one record after the
+ * other, `<key> <crc32> <length> <payload>\n`: framed by their length, so a
+ * payload may hold line breaks (a record keeps report messages as the bytes
+ * they are written, see checked-record.ts). Records are appended as a run produces them and
  * read back by offset, so neither a run nor a re-run holds the cache in
  * memory: only an index of where each key's payload sits. Loading checks every
  * record's checksum (a streaming pass, far cheaper than parsing the payloads);
  * a cache with a bad header, a bad record or a truncated last line is detected
  * and rebuilt, never trusted.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 const EXTENSION = ".cache";
 /** the metadata fast path's file beside each cache file (see file-stamps.ts) */
 const STAMPS = ".stamps";
@@ -30,10 +32,13 @@ const STAMPS = ".stamps";
 const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 /** cache files kept per namespace (the newest); older salts are deleted on save */
 const KEEP_PER_NAMESPACE = 3;
-/** `<64 hex key> <8 hex crc32> ` before each payload */
+/** `<64 hex key> <8 hex crc32> <8 hex byte length> ` before each payload, a newline after it */
 const KEY_LENGTH = 64;
-const PREFIX = KEY_LENGTH + 10;
+const PREFIX = KEY_LENGTH + 19;
 const HEX_KEY = /^[0-9a-f]{64}$/;
+const HEX_8 = /^[0-9a-f]{8}$/;
+/** bytes read at a time when loading */
+const READ_BYTES = 1 << 20;
 
 interface Header {
   format: number;
@@ -86,16 +91,78 @@ export interface Stored {
   span: Span;
 }
 
-function framed(key: string, payload: string): string {
-  return `${key} ${crc32(payload).toString(16).padStart(8, "0")} ${payload}\n`;
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, "0");
 }
 
-/** Whether a record line is well formed and its payload matches its checksum. */
-function intact(line: Buffer): boolean {
-  if (line.length < PREFIX || line[KEY_LENGTH] !== 32 || line[PREFIX - 1] !== 32) return false;
-  if (!HEX_KEY.test(line.toString("latin1", 0, KEY_LENGTH))) return false;
-  const sum = Number.parseInt(line.toString("latin1", KEY_LENGTH + 1, PREFIX - 1), 16);
-  return sum === crc32(line.subarray(PREFIX));
+/** A record as written to the file: prefix, payload, newline. */
+function framed(key: string, payload: string): Buffer {
+  const length = Buffer.byteLength(payload);
+  const out = Buffer.allocUnsafe(PREFIX + length + 1);
+  out.write(payload, PREFIX);
+  out.write(`${key} ${hex8(crc32(out.subarray(PREFIX, PREFIX + length)))} ${hex8(length)} `, 0, "latin1");
+  out[PREFIX + length] = 10;
+  return out;
+}
+
+/** A record's eight hex digits at `at`, or NaN. */
+function hexAt(prefix: Buffer, at: number): number {
+  const digits = prefix.toString("latin1", at, at + 8);
+  return HEX_8.test(digits) ? Number.parseInt(digits, 16) : Number.NaN;
+}
+
+/**
+ * The records of a cache file from `start`, each key with where its payload sits, read 1 MB at a time
+ * (a record may be longer). Throws on a malformed record, a wrong checksum or a truncated last one.
+ */
+function* framedRecords(fd: number, start: number): Generator<{ key: string; span: Span }> {
+  let buffer = Buffer.allocUnsafe(READ_BYTES);
+  let filled = 0;
+  let base = start; // file offset of buffer[0]
+  let pos = 0;
+  /** whether buffer[pos, pos + need) holds file bytes, reading more as needed */
+  const have = (need: number): boolean => {
+    if (pos + need <= filled) return true;
+    buffer.copy(buffer, 0, pos, filled);
+    filled -= pos;
+    base += pos;
+    pos = 0;
+    if (need > buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, 2 * buffer.length));
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    }
+    while (filled < need) {
+      const n = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
+      if (n === 0) return false;
+      filled += n;
+    }
+    return true;
+  };
+  while (have(1)) {
+    if (!have(PREFIX)) throw new Error("truncated record");
+    const prefix = buffer.subarray(pos, pos + PREFIX);
+    const key = prefix.toString("latin1", 0, KEY_LENGTH);
+    const sum = hexAt(prefix, KEY_LENGTH + 1);
+    const length = hexAt(prefix, KEY_LENGTH + 10);
+    if (!HEX_KEY.test(key) || prefix[KEY_LENGTH] !== 32 || prefix[KEY_LENGTH + 9] !== 32 || prefix[PREFIX - 1] !== 32)
+      throw new Error("malformed record");
+    if (Number.isNaN(sum) || Number.isNaN(length)) throw new Error("malformed record");
+    if (!have(PREFIX + length + 1)) throw new Error("truncated record");
+    const payload = buffer.subarray(pos + PREFIX, pos + PREFIX + length);
+    if (buffer[pos + PREFIX + length] !== 10 || crc32(payload) !== sum) throw new Error("damaged record");
+    yield { key, span: { offset: base + pos + PREFIX, length } };
+    pos += PREFIX + length + 1;
+  }
+}
+
+/** The header line (at most 4 KB) and the offset after it, or undefined. */
+function headerOf(fd: number): { header: Partial<Header>; size: number } | undefined {
+  const first = Buffer.allocUnsafe(4096);
+  const n = readSync(fd, first, 0, first.length, 0);
+  const end = first.subarray(0, n).indexOf(10);
+  if (end < 0) return undefined;
+  return { header: JSON.parse(first.toString("utf8", 0, end)) as Partial<Header>, size: end + 1 };
 }
 
 /**
@@ -146,25 +213,13 @@ export class RecordCache {
     }
     let size = 0;
     try {
-      const lines = fileLines(fd, 0);
-      const first = lines.next();
-      const header = (
-        first.done || !first.value.complete ? {} : JSON.parse(first.value.line.toString())
-      ) as Partial<Header>;
-      let ok = header.format === FORMAT && header.salt === this.salt;
-      if (ok && !first.done) size = first.value.line.length + 1;
-      for (const { offset, line, complete } of ok ? lines : []) {
-        if (!complete || !intact(line)) {
-          ok = false;
-          break;
-        }
-        this.#index.set(line.toString("latin1", 0, KEY_LENGTH), {
-          offset: offset + PREFIX,
-          length: line.length - PREFIX,
-        });
-        size = offset + line.length + 1;
+      const first = headerOf(fd);
+      if (first?.header.format !== FORMAT || first.header.salt !== this.salt) throw new Error("another cache");
+      size = first.size;
+      for (const { key, span } of framedRecords(fd, size)) {
+        this.#index.set(key, span);
+        size = span.offset + span.length + 1;
       }
-      if (!ok) throw new Error("corrupted");
     } catch {
       this.stats.rebuilt = true;
       this.#index.clear();

@@ -8,13 +8,14 @@ import { compareNamed } from "./diagnostic.js";
 import type { CorpusEntry, Diagnostic } from "./types.js";
 
 /**
- * One checked file as the batch runner spills and caches it: `<head>\t<body>`, two JSON texts (JSON
- * escapes tabs inside strings, so the first tab ends the head). The head is the little the run needs
- * before reporting (the corpus summary and the counts); the body, the diagnostics, is parsed only when
+ * One checked file as the batch runner spills and caches it: `<head>\t<body>`, the head a JSON text
+ * (JSON escapes tabs inside strings, so the first tab ends it). The head is the little the run needs
+ * before reporting (the corpus summary and the counts); the body, the diagnostics, is read only when
  * the report is written. Neither carries the path: the same content may sit at another path.
+ * A record may hold line breaks (see `RenderedMeta`): the cache frames records by length, not by line.
  * Bump `RECORD_VERSION` whenever this layout changes (it is part of the cache salt).
  */
-export const RECORD_VERSION = 4;
+export const RECORD_VERSION = 5;
 
 export interface RecordHead {
   counts: Counts;
@@ -23,29 +24,35 @@ export interface RecordHead {
   lines?: { length: number; marks: number[] };
   /** why the file could not be read (such results are kept in memory, never cached) */
   fatal?: string;
-  /** the body is the report's messages already written (`RenderedBody`), not `RecordBody` */
+  /** the body is the report's messages already written (`RenderedMeta`), not `RecordBody` */
   rendered?: RenderFormat;
 }
 
 /**
- * The body of a record made for a report (`CheckSpec.render`): `<meta>\t<messages><tail>`, each
- * message in JSON one after the other, `meta` giving where each ends (UTF-16 offsets into what follows
- * the tab) and its diagnostic's span (the sort keys that place corpus findings among them); the tail,
- * after the last message, is the entry's stats and scores. Stylish messages (`names` in the meta) are
- * stored as one JSON string. JSON escapes newlines and tabs, so the record is one line (as the cache
- * file needs) and the tabs are the only ones.
+ * The body of a record made for a report (`CheckSpec.render`): `<meta>\t<order><names><messages><tail>`.
+ * `messages` are the report's messages as it prints them, one after the other as UTF-8 bytes (JSON:
+ * joined by commas), so a re-run copies them to the output as they are, without decoding; the tail
+ * (JSON: the entry's stats and scores) follows them. `meta` (`RenderedMeta`, JSON, so the tab ends it)
+ * gives the counts and the byte length of each part. `order` (`RenderedOrder`) is read only when corpus
+ * findings must be placed among the messages, and stylish's `names` only when one ties with a message.
  */
-export interface RenderedBody {
+interface RenderedMeta {
   counts: Counts;
-  messages: string[];
-  /** [start, end] of each message's span, flat */
+  /** bytes of `order`, of `names` (0 for JSON) and of the messages (the tail follows) */
+  sizes: [order: number, names: number, messages: number];
+}
+
+interface RenderedOrder {
+  /** byte offset where each message ends (JSON: the comma after it is not counted) */
+  ends: number[];
+  /** [start, end] of each message's span, flat: the sort keys that place corpus findings */
   spans: number[];
-  tail: string;
-  /** [ruleId, message] of each, flat (stylish: the sort's tie-break) */
-  names?: string[];
   /** stylish: the source lines of the corpus summary's spans, as code frames show them */
   lines?: Record<number, string>;
 }
+
+/** stylish: [ruleId, message] of each message, flat (the sort's tie-break, which its text does not spell out) */
+type RenderedNames = string[];
 
 export interface RecordBody {
   diagnostics: Diagnostic[];
@@ -83,7 +90,7 @@ export function encodeChecked(
   return `${JSON.stringify(head)}\t${JSON.stringify(body)}`;
 }
 
-/** See `RenderedBody`. */
+/** See `RenderedMeta`. */
 function renderedBody(
   result: Omit<FileResult, "source">,
   render: RenderFormat,
@@ -92,29 +99,42 @@ function renderedBody(
   marks: number[] | undefined,
 ): string {
   let messages = "";
+  let size = 0;
   const ends: number[] = [];
   const spans: number[] = [];
-  // the counts again, so that writing the report needs no head
-  const meta: RenderedMeta = { counts: countResult(result), ends, spans };
+  const order: RenderedOrder = { ends, spans };
+  const json = render === "json";
   const color = render === "stylish-color";
   const lineText = (line: number) => (text === undefined || !lines ? undefined : frameLine(text, lines, line));
   for (const d of result.diagnostics) {
     // the JSON report has no sources (see jsonMessage), so neither have these
-    messages += render === "json" ? jsonMessage(d, "") : stylishMessage(d, lineText(d.line), color);
-    ends.push(messages.length);
+    const message = json ? jsonMessage(d, "") : stylishMessage(d, lineText(d.line), color);
+    if (json && size > 0) {
+      messages += ",";
+      size++;
+    }
+    messages += message;
+    size += Buffer.byteLength(message);
+    ends.push(size);
     spans.push(d.span.start, d.span.end);
   }
-  if (render !== "json") {
-    // the tie-break of the sort, which stylish text does not spell out; and the lines where corpus
-    // findings fall (the summary's spans), so their code frames need no source either
-    meta.names = result.diagnostics.flatMap((d) => [d.ruleId, d.message]);
+  let names = "";
+  if (!json) {
+    // the tie-break of the sort; and the lines where corpus findings fall (the summary's spans), so
+    // their code frames need no source either
+    names = JSON.stringify(result.diagnostics.flatMap((d): RenderedNames => [d.ruleId, d.message]));
     if (marks) {
-      meta.lines = {};
-      for (let i = 1; i < marks.length; i += 3) meta.lines[marks[i] as number] ??= lineText(marks[i] as number) ?? "";
+      order.lines = {};
+      for (let i = 1; i < marks.length; i += 3) order.lines[marks[i] as number] ??= lineText(marks[i] as number) ?? "";
     }
   }
-  // JSON text has no line breaks or tabs of its own; stylish text has both, so it is stored as one JSON string
-  return `${JSON.stringify(meta)}\t${render === "json" ? messages + jsonTail(result) : JSON.stringify(messages)}`;
+  const orderText = JSON.stringify(order);
+  // the counts again, so that writing the report needs no head
+  const meta: RenderedMeta = {
+    counts: countResult(result),
+    sizes: [Buffer.byteLength(orderText), Buffer.byteLength(names), size],
+  };
+  return `${JSON.stringify(meta)}\t${orderText}${names}${messages}${json ? jsonTail(result) : ""}`;
 }
 
 const TAB = 9;
@@ -131,59 +151,55 @@ export function decodeBody(record: Buffer): RecordBody {
   return JSON.parse(record.toString("utf8", record.indexOf(TAB) + 1)) as RecordBody;
 }
 
-interface RenderedMeta {
-  counts: Counts;
-  ends: number[];
-  spans: number[];
-  names?: string[];
-  lines?: Record<number, string>;
-}
-
-function decodeRendered(record: Buffer): RenderedBody {
-  const text = record.toString("utf8", record.indexOf(TAB) + 1);
-  const cut = text.indexOf("\t");
-  const meta = JSON.parse(text.slice(0, cut)) as RenderedMeta;
-  const all = meta.names ? (JSON.parse(text.slice(cut + 1)) as string) : text.slice(cut + 1);
-  const messages: string[] = [];
-  let at = 0;
-  for (const end of meta.ends) {
-    messages.push(all.slice(at, end));
-    at = end;
-  }
-  const body: RenderedBody = { counts: meta.counts, messages, spans: meta.spans, tail: all.slice(at) };
-  if (meta.names) body.names = meta.names;
-  if (meta.lines) body.lines = meta.lines;
-  return body;
-}
-
 /**
  * A record made for a report (`RenderFormat`), with the file's corpus findings (sorted) placed among its
  * own messages where `[...own, ...extra].sort(compareDiagnostics)` puts them: by span, and on a span tie
  * by rule id and message (stylish stores them, a JSON message spells them out; ties are rare).
  */
 export function prerenderedOf(record: Buffer, extra: Diagnostic[] | undefined): Prerendered {
-  const { counts: own, messages, spans, tail, names, lines } = decodeRendered(record);
-  const nameOf = (i: number) =>
-    names
-      ? { ruleId: names[2 * i] as string, message: names[2 * i + 1] as string }
-      : (JSON.parse(messages[i] as string) as { ruleId: string; message: string });
-  if (!extra) return { parts: messages, counts: own, tail, ...(lines ? { lines } : {}) };
+  const metaAt = record.indexOf(TAB) + 1;
+  const orderAt = record.indexOf(TAB, metaAt) + 1;
+  // the meta is numbers only: ASCII
+  const meta = JSON.parse(record.toString("latin1", metaAt, orderAt - 1)) as RenderedMeta;
+  const [orderSize, namesSize, size] = meta.sizes;
+  const namesAt = orderAt + orderSize;
+  const from = namesAt + namesSize;
+  const to = from + size;
+  const tail = record.subarray(to);
+  const own = meta.counts;
+  // the messages go to the output as the bytes they are; none: no parts (the reporters skip such files)
+  if (!extra) return { parts: size > 0 ? [record.subarray(from, to)] : [], counts: own, tail };
+  const { ends, spans, lines } = JSON.parse(record.toString("utf8", orderAt, namesAt)) as RenderedOrder;
+  const json = namesSize === 0;
+  const start = (i: number) => (i === 0 ? 0 : (ends[i - 1] as number) + (json ? 1 : 0));
+  let names: RenderedNames | undefined;
+  const nameOf = (i: number): { ruleId: string; message: string } => {
+    if (json) return JSON.parse(record.toString("utf8", from + start(i), from + (ends[i] as number)));
+    names ??= JSON.parse(record.toString("utf8", namesAt, from)) as RenderedNames;
+    return { ruleId: names[2 * i] as string, message: names[2 * i + 1] as string };
+  };
   const counts = { ...own };
   const parts: Prerendered["parts"] = [];
+  // own messages i..j-1 as one piece of bytes
+  const run = (i: number, j: number) => {
+    if (j > i) parts.push(record.subarray(from + start(i), from + (ends[j - 1] as number)));
+  };
   let i = 0;
   for (const f of extra) {
     // own messages that sort before f, or equal to it (the stable sort keeps own ones first)
-    while (i < messages.length) {
+    const first = i;
+    while (i < ends.length) {
       const order =
         (spans[2 * i] as number) - f.span.start ||
         (spans[2 * i + 1] as number) - f.span.end ||
         compareNamed(nameOf(i), f);
       if (order > 0) break;
-      parts.push(messages[i++] as string);
+      i++;
     }
+    run(first, i);
     parts.push(f);
     addCounts(counts, countResult({ path: "", diagnostics: [f] }));
   }
-  for (; i < messages.length; i++) parts.push(messages[i] as string);
+  run(i, ends.length);
   return { parts, counts, tail, ...(lines ? { lines } : {}) };
 }

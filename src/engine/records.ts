@@ -104,39 +104,3 @@ function writeAll(fd: number, bytes: Buffer, position: number): void {
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
-
-/**
- * The lines of a file from `start`, read 1 MB at a time (a line may be longer), each with its offset
- * in the file; `complete` is false for a last line without its newline (a truncated write).
- * A line is a view of the read buffer: use it before asking for the next one.
- */
-export function* fileLines(
-  fd: number,
-  start: number,
-): Generator<{ offset: number; line: Buffer; complete: boolean }, void, undefined> {
-  let buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-  let filled = 0;
-  let base = start; // file offset of buffer[0]
-  for (;;) {
-    if (filled === buffer.length) {
-      const bigger = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(bigger, 0, 0, filled);
-      buffer = bigger;
-    }
-    const n = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
-    filled += n;
-    const view = buffer.subarray(0, filled);
-    let pos = 0;
-    for (let nl = view.indexOf(10, pos); nl >= 0; nl = view.indexOf(10, pos)) {
-      yield { offset: base + pos, line: view.subarray(pos, nl), complete: true };
-      pos = nl + 1;
-    }
-    if (n === 0) {
-      if (pos < filled) yield { offset: base + pos, line: view.subarray(pos, filled), complete: false };
-      return;
-    }
-    buffer.copy(buffer, 0, pos, filled);
-    filled -= pos;
-    base += pos;
-  }
-}

@@ -49,33 +49,31 @@ export function jsonTail(r: Pick<FileResult, "stats" | "scores">): string {
 }
 
 /**
- * A file's entry, written field by field: byte for byte `JSON.stringify` of ESLint's shape, put
- * together from messages already in JSON (a re-run serves them from the cache as they are).
+ * A file's entry is written field by field: byte for byte `JSON.stringify` of ESLint's shape, put
+ * together from messages already in JSON (a re-run serves them from the cache as they are). This is
+ * what comes before the messages; `entryRest` what follows them, up to the tail.
  */
-function entryText(path: string, messages: string, c: Counts, tail: string): string {
+function entryHead(path: string): string {
+  return `{"filePath":${JSON.stringify(path)},"messages":[`;
+}
+
+function entryRest(c: Counts): string {
   return (
-    `{"filePath":${JSON.stringify(path)},"messages":[${messages}],"suppressedMessages":[]` +
+    `],"suppressedMessages":[]` +
     `,"errorCount":${c.errorCount},"fatalErrorCount":${c.fatalErrorCount},"warningCount":${c.warningCount}` +
     `,"fixableErrorCount":${c.fixableErrorCount},"fixableWarningCount":${c.fixableWarningCount}` +
-    `,"usedDeprecatedRules":[]${tail}}`
+    `,"usedDeprecatedRules":[]`
   );
 }
 
 function fileEntry(r: FileResult): string {
-  const pre = r.prerendered;
-  if (pre) {
-    let messages = "";
-    for (const part of pre.parts)
-      messages += (messages ? "," : "") + (typeof part === "string" ? part : jsonMessage(part, ""));
-    return entryText(r.path, messages, pre.counts, pre.tail);
-  }
   const source = r.source ?? "";
   let messages = "";
   // a file that could not be read: ESLint's fatal parse error shape (ruleId null, severity 2)
   if (r.fatal !== undefined)
     messages = JSON.stringify({ ruleId: null, fatal: true, severity: 2, message: r.fatal, line: 1, column: 1 });
   for (const d of r.diagnostics) messages += (messages ? "," : "") + jsonMessage(d, source);
-  return entryText(r.path, messages, countResult(r), jsonTail(r));
+  return `${entryHead(r.path)}${messages}${entryRest(countResult(r))}${jsonTail(r)}}`;
 }
 
 /** ESLint's JSON formatter shape, plus `stats` and `scores` per file when present: one JSON array, one file per chunk. */
@@ -83,8 +81,31 @@ export const jsonChunks: ChunkedReporter = function* (results) {
   yield "[";
   let first = true;
   for (const result of results) {
-    yield (first ? "" : ",") + fileEntry(result);
+    const comma = first ? "" : ",";
     first = false;
+    const pre = result.prerendered;
+    if (!pre) {
+      yield comma + fileEntry(result);
+      continue;
+    }
+    // bytes are yielded as they are; text is gathered between them
+    let text = comma + entryHead(result.path);
+    let i = 0;
+    for (const part of pre.parts) {
+      if (i++ > 0) text += ",";
+      if (part instanceof Uint8Array) {
+        yield text;
+        yield part;
+        text = "";
+      } else text += typeof part === "string" ? part : jsonMessage(part, "");
+    }
+    text += entryRest(pre.counts);
+    if (typeof pre.tail === "string") yield `${text}${pre.tail}}`;
+    else {
+      yield text;
+      yield pre.tail;
+      yield "}";
+    }
   }
   yield "]\n";
 };

@@ -2,7 +2,14 @@ import pc from "picocolors";
 import type { Diagnostic } from "../engine/types.js";
 import { LineIndex } from "../model/span.js";
 import { displayPath } from "./paths.js";
-import { addCounts, type ChunkedReporter, countResult, type FileResult, joinChunks } from "./types.js";
+import {
+  addCounts,
+  type ChunkedReporter,
+  countResult,
+  type FileResult,
+  joinChunks,
+  type Prerendered,
+} from "./types.js";
 
 /** Longest excerpt of a source line shown in a code frame (draft paragraphs are often one long line). */
 export const FRAME_WIDTH = 100;
@@ -72,7 +79,7 @@ export function stylishMessage(d: Diagnostic, lineText: string | undefined, colo
   return lineText === undefined ? out : out + frameOf(lineText, d, { dim: paint.dim, mark: paint.sev[d.severity] });
 }
 
-/** A file's messages, from its diagnostics or from the pieces rendered where it was checked. */
+/** A file's messages, from its diagnostics. */
 function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
   let out = "";
   const source = r.source;
@@ -82,15 +89,27 @@ function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
     lines ??= new LineIndex(source);
     return frameLine(source, lines, line);
   };
-  const pre = r.prerendered;
-  if (pre) {
-    for (const part of pre.parts)
-      out += typeof part === "string" ? part : stylishMessage(part, pre.lines?.[part.line] ?? lineOf(part.line), color);
-    return out;
-  }
   if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
   for (const d of r.diagnostics) out += stylishMessage(d, lineOf(d.line), color);
   return out;
+}
+
+/**
+ * The pieces written where the file was checked, as they are (bytes are copied to the output, never
+ * decoded), with corpus findings written among them.
+ */
+function* prerenderedMessages(r: FileResult, pre: Prerendered, color: boolean): Generator<string | Uint8Array> {
+  let lines: LineIndex | undefined;
+  const lineOf = (line: number) => {
+    const source = r.source;
+    if (source === undefined) return undefined;
+    lines ??= new LineIndex(source);
+    return frameLine(source, lines, line);
+  };
+  for (const part of pre.parts)
+    yield typeof part === "string" || part instanceof Uint8Array
+      ? part
+      : stylishMessage(part, pre.lines?.[part.line] ?? lineOf(part.line), color);
 }
 
 /** ESLint's stylish layout with a code frame under each message. */
@@ -101,8 +120,15 @@ export const stylishChunks: ChunkedReporter = function* (results, meta) {
   for (const r of results) {
     const pre = r.prerendered;
     if (pre ? pre.parts.length === 0 : r.diagnostics.length === 0 && r.fatal === undefined) continue;
-    addCounts(n, pre ? pre.counts : countResult(r));
-    yield `\n${paint.underline(displayPath(r.path, meta.cwd))}\n${fileMessages(r, paint, meta.color)}`;
+    const title = `\n${paint.underline(displayPath(r.path, meta.cwd))}\n`;
+    if (pre) {
+      addCounts(n, pre.counts);
+      yield title;
+      yield* prerenderedMessages(r, pre, meta.color);
+      continue;
+    }
+    addCounts(n, countResult(r));
+    yield title + fileMessages(r, paint, meta.color);
   }
   const problems = n.errorCount + n.warningCount;
   if (problems === 0 && n.infoCount === 0) return;

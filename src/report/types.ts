@@ -23,14 +23,15 @@ export interface FileResult {
 }
 
 /**
- * A file's messages in report order: each already written, or a diagnostic still to write (a corpus
- * finding placed among them); `counts` cover them all. JSON: `tail` is the entry's stats and scores.
+ * A file's messages in report order: pieces already written (a string, or its UTF-8 bytes; a piece may
+ * hold several messages, which JSON joins with commas), or a diagnostic still to write (a corpus finding
+ * placed among them); `counts` cover them all. JSON: `tail` is the entry's stats and scores.
  * Stylish: `lines` are the source lines (as code frames show them) where corpus findings may fall.
  */
 export interface Prerendered {
-  parts: Array<string | Diagnostic>;
+  parts: Array<string | Uint8Array | Diagnostic>;
   counts: Counts;
-  tail: string;
+  tail: string | Uint8Array;
   lines?: Record<number, string>;
 }
 
@@ -51,14 +52,22 @@ export type Reporter = (results: readonly FileResult[], meta: ReportMeta) => str
  * they come: one string for 50,000 files would exceed V8's maximum string length (about 512 MB).
  * The results may be read back from disk as the pieces are written (`checkStream`), so a reporter
  * takes them as an iterable; one that needs them twice (SARIF lists the rules first) iterates it twice.
+ * A piece is text, or UTF-8 bytes (messages a cached re-run copies from its records as they are stored).
  */
-export type ChunkedReporter = (results: Iterable<FileResult>, meta: ReportMeta) => Iterable<string>;
+export type ChunkedReporter = (results: Iterable<FileResult>, meta: ReportMeta) => Iterable<string | Uint8Array>;
+
+const utf8 = new TextDecoder();
+
+/** A piece of a report as text. */
+export function chunkText(chunk: string | Uint8Array): string {
+  return typeof chunk === "string" ? chunk : utf8.decode(chunk);
+}
 
 /** The whole report as one string (tests, library callers with small batches). */
 export function joinChunks(reporter: ChunkedReporter): Reporter {
   return (results, meta) => {
     let out = "";
-    for (const chunk of reporter(results, meta)) out += chunk;
+    for (const chunk of reporter(results, meta)) out += chunkText(chunk);
     return out;
   };
 }

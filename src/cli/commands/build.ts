@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { checkFiles, configFor } from "../../engine/batch.js";
 import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
+import type { PlannedPage } from "../../engine/planned-page.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { writeFileAtomicSync } from "../../io/write.js";
@@ -17,10 +18,7 @@ import {
   buildPage,
   dedupeSlugs,
   type HeldBack,
-  isHeld,
   type PageRecord,
-  plannedHtml,
-  planPage,
   publishOrHold,
   siteFiles,
   slugBase,
@@ -93,15 +91,6 @@ interface CachedPage {
   outcome: { page: PageRecord } | { held: HeldBack };
 }
 
-/**
- * A draft's page as planned while the batch checked it: facts and notes, and the HTML unless the page
- * is held back already by its own errors (corpus rules can only add errors, never lift one).
- */
-interface EarlyPage {
-  page: PageRecord;
-  html?: string;
-}
-
 interface Draft {
   file: string;
   text: string;
@@ -111,7 +100,7 @@ interface Draft {
   cached?: CachedPage;
   article?: Article;
   /** planned (and rendered when it may be published) under its base slug while the batch checked it */
-  early?: EarlyPage;
+  early?: PlannedPage;
 }
 
 /**
@@ -169,10 +158,10 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         ...(opts.allowErrors ? { allowErrors: true } : {}),
       } as const;
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
-      // A draft checked in this thread is planned there and then under its base slug, so it is not read
-      // twice, and rendered unless its own errors hold it back; the publish decision waits for the corpus
-      // rules, and a duplicate slug renders it again.
-      const early = new Map<number, EarlyPage>();
+      // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
+      // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
+      // back; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
+      const early = new Map<number, PlannedPage>();
       // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
       // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
       const batch = await checkFiles(
@@ -182,17 +171,14 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           now: run.settings.now.toISOString(),
           ...(opts.config ? { configPath: opts.config } : {}),
           errorsOnly: true,
+          page: { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) },
         },
         {
           workers: opts.workers ?? "auto",
           cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
           // the batch has read every draft once already: keep the texts rather than read them again
           keepSource: true,
-          onArticle: (index, article, result) => {
-            const page = planPage(article, healthOf(article), slugBase(article), siteOptions);
-            const held = isHeld(page, result.diagnostics, siteOptions.allowErrors);
-            early.set(index, held ? { page } : { page, html: plannedHtml(article, page, siteOptions) });
-          },
+          onPage: (index, page) => early.set(index, page),
         },
       );
       // Rendered pages are cached by draft content, the errors that decide publishing, and everything
@@ -254,7 +240,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
           outcome = undefined;
         if (!outcome) {
-          let built: EarlyPage | { held: HeldBack } | undefined;
+          let built: PlannedPage | { held: HeldBack } | undefined;
           if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
           if (!built || ("page" in built && built.html === undefined)) {
             const article = d.article ?? readArticle({ path: d.file, text: d.text });

@@ -8,7 +8,7 @@ import type { RenderFormat } from "../../engine/checked-record.js";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
-import { errorCounts, type FileResult } from "../../report/types.js";
+import { chunkText, errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
@@ -106,14 +106,15 @@ const WRITE_BYTES = 1 << 17;
 
 /**
  * Writes a report in pieces of about 64–128 KB: never one string larger than V8 allows, never a write
- * per line. With a byte sink each chunk is encoded straight into the buffer (no joined string at all).
+ * per line. With a byte sink each text chunk is encoded straight into the buffer (no joined string at
+ * all) and byte chunks are copied as they are.
  */
-export function writeBuffered(chunks: Iterable<string>, io: CliIo): void {
+export function writeBuffered(chunks: Iterable<string | Uint8Array>, io: CliIo): void {
   const bytes = io.stdoutBytes;
   if (!bytes) {
     let buffer = "";
     for (const chunk of chunks) {
-      buffer += chunk;
+      buffer += chunkText(chunk);
       if (buffer.length >= 65536) {
         io.stdout(buffer);
         buffer = "";
@@ -127,13 +128,18 @@ export function writeBuffered(chunks: Iterable<string>, io: CliIo): void {
   let used = 0;
   for (const chunk of chunks) {
     // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (used + chunk.length * 3 > WRITE_BYTES && used > 0) {
+    const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
+    if (used + most > WRITE_BYTES && used > 0) {
       bytes(buffer.subarray(0, used));
       buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     }
-    if (chunk.length * 3 > WRITE_BYTES) bytes(Buffer.from(chunk));
-    else used += buffer.write(chunk, used);
+    if (most > WRITE_BYTES) bytes(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    else if (typeof chunk === "string") used += buffer.write(chunk, used);
+    else {
+      buffer.set(chunk, used);
+      used += chunk.length;
+    }
   }
   if (used > 0) bytes(buffer.subarray(0, used));
 }

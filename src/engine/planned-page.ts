@@ -1,0 +1,47 @@
+import type { Article } from "../model/article.js";
+import { healthEnabled } from "../text/health-detect.js";
+import { isHeld, type PageRecord, plannedHtml, planPage, slugBase } from "../write/site.js";
+import type { ResolvedConfig } from "./config.js";
+import type { Diagnostic } from "./types.js";
+
+/**
+ * What `build` asks of each draft where it is checked (`CheckSpec.page`): plain data, so pool threads
+ * get it with the task. The site settings and the health mode come from the run's config.
+ */
+export interface PageSpec {
+  articleType: "Article" | "BlogPosting";
+  allowErrors?: boolean;
+}
+
+/**
+ * A draft's page as planned where it was checked, under its base slug: facts and notes, and the HTML
+ * unless the page is held back already by its own errors (corpus rules can only add errors, never lift
+ * one). Plain data: a pool thread sends it back instead of the article, so no draft is read twice.
+ */
+export interface PlannedPage {
+  page: PageRecord;
+  html?: string;
+}
+
+/** The site options of a build with this config and spec. */
+export function siteOptionsOf(config: ResolvedConfig, spec: PageSpec) {
+  return {
+    site: config.settings.site ?? {},
+    articleType: spec.articleType,
+    ...(spec.allowErrors ? { allowErrors: true } : {}),
+  } as const;
+}
+
+/** The planner for one run: article and its own diagnostics in, planned page out. */
+export function pagePlanner(
+  config: ResolvedConfig,
+  spec: PageSpec,
+): (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage {
+  const options = siteOptionsOf(config, spec);
+  return (article, diagnostics) => {
+    const page = planPage(article, healthEnabled(config.settings.health, article), slugBase(article), options);
+    return isHeld(page, diagnostics, options.allowErrors)
+      ? { page }
+      : { page, html: plannedHtml(article, page, options) };
+  };
+}
