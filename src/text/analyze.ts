@@ -1,11 +1,11 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
-import { HealthTally, rememberHealthTally } from "./health-detect.js";
+import { HealthTally, rememberHealthTally, separatesTokens } from "./health-detect.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
-import { lastWordHash, wordEnd, wordStart } from "./words.js";
+import { ASCII_WORD, isWordChar, joinsAt } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -151,25 +151,7 @@ export function analyzeText(article: Article): TextAnalysis {
         wordCount: 0,
         segment: segIndex,
       };
-      const sentenceIndex = sentences.length;
-      let gapStart = s;
-      for (let ws = wordStart(text, s, e); ws < e; ) {
-        health.gap(text, gapStart, ws);
-        const we = wordEnd(text, ws, e);
-        const entry = internWord(text, ws, we, lastWordHash());
-        health.word(entry);
-        gapStart = we;
-        words.push({
-          start: mapper.mapStart(ws),
-          end: mapper.map(we),
-          text: entry.raw,
-          norm: entry.norm,
-          sentence: sentenceIndex,
-          lex: entry.lex,
-        });
-        ws = wordStart(text, we, e);
-      }
-      health.gap(text, gapStart, e);
+      scanWords(text, s, e, mapper, sentences.length, words, health);
       sentence.end = mapper.map(e);
       sentence.wordCount = words.length - sentence.firstWord;
       sentences.push(sentence);
@@ -199,6 +181,55 @@ export function analyzeText(article: Article): TextAnalysis {
   const analysis: TextAnalysis = { lang, langSource, words, sentences, segments, body };
   rememberHealthTally(analysis, health);
   return analysis;
+}
+
+/**
+ * Appends the words of the sentence text[s, e) to `words` and counts them in
+ * `health`, in one pass over its chars: the `wordStart` / `wordEnd` tokens,
+ * each hashed as `lastWordHash` while its end is found, and the chars between
+ * them checked for one that may join two words into one health token.
+ */
+function scanWords(
+  text: string,
+  s: number,
+  e: number,
+  mapper: OffsetMapper,
+  sentence: number,
+  words: Word[],
+  health: HealthTally,
+): void {
+  let i = s;
+  for (;;) {
+    let c = 0;
+    // the gap before the next word
+    for (; i < e; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 1) break;
+        if (c === 45) health.tokenAcrossWords();
+      } else if (isWordChar(c)) break;
+      else if (!separatesTokens(c)) health.tokenAcrossWords();
+    }
+    if (i >= e) return;
+    const start = i;
+    let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+    for (i++; i < e; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c)) h = Math.imul(h ^ c, 0x01000193);
+      else if (i + 1 < e && joinsAt(text, start, i)) h = Math.imul(h ^ c, 0x01000193);
+      else break;
+    }
+    const entry = internWord(text, start, i, h);
+    health.word(entry);
+    words.push({
+      start: mapper.mapStart(start),
+      end: mapper.map(i),
+      text: entry.raw,
+      norm: entry.norm,
+      sentence,
+      lex: entry.lex,
+    });
+  }
 }
 
 /** Appends the bounds of `text` trimmed, unless that leaves nothing. */

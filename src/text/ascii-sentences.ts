@@ -61,9 +61,26 @@ export function knownClasses(text: string): boolean {
   return true;
 }
 
+/** Set when `classAt` meets a char whose class is not known here: the breaks found are then not ICU's. */
+let unknownSeen = false;
+
 function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  return c < 128 ? (CLASS[c] as number) : (MORE_CLASS[c] as number);
+  if (c < 128) return CLASS[c] as number;
+  const cls = c < MORE_LIMIT ? (MORE_CLASS[c] as number) : 0;
+  if (cls === 0) unknownSeen = true;
+  return cls;
+}
+
+/**
+ * `asciiSentenceBreaks` when every char of `text` is of a known class (it then
+ * returns true), without a `knownClasses` pass first: the scan classifies every
+ * char once anyway. On false, `ends` holds garbage past its former length.
+ */
+export function knownSentenceBreaks(text: string, ends: number[]): boolean {
+  unknownSeen = false;
+  asciiSentenceBreaks(text, ends);
+  return !unknownSeen;
 }
 
 /**

@@ -3,7 +3,7 @@
  * pass, because ICU splits after abbreviations ("Dr." | "Smith saw…").
  */
 
-import { asciiSentenceBreaks, knownClasses } from "./ascii-sentences.js";
+import { knownSentenceBreaks } from "./ascii-sentences.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -170,6 +170,10 @@ export function sentenceBounds(text: string, lang: string, bounds: number[], end
 
 /** Appends the end offsets of ICU's sentence segments of `text`; text of known classes in an untailored language skips ICU. */
 function segmentEnds(text: string, lang: string, ends: number[]): void {
-  if (untailored(lang) && knownClasses(text)) asciiSentenceBreaks(text, ends);
-  else for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
+  const from = ends.length;
+  if (untailored(lang)) {
+    if (knownSentenceBreaks(text, ends)) return;
+    ends.length = from;
+  }
+  for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
 }
