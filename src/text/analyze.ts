@@ -5,7 +5,7 @@ import { detectLanguage, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
-import { ASCII_WORD, isWordChar, joinsAt } from "./words.js";
+import { ASCII_WORD, isWordChar, joinsAt, MAY_JOIN } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -60,6 +60,9 @@ class OffsetMapper {
   }
 }
 
+/** Fewer chars per word than any English text averages, so `words` is rarely grown past its first size. */
+const CHARS_PER_WORD_LOW = 5;
+
 interface PartRef {
   kind: SegmentKind;
   index: number;
@@ -109,7 +112,12 @@ export function analyzeText(article: Article): TextAnalysis {
   const declared = declaredLanguage(article);
   // Sentence rules hardly differ between the languages we detect; segment first, detect from the words after.
   const segLang = declared?.lang || "en";
-  const words: Word[] = [];
+  // Sized from the text (English averages ~6 chars a word with its gap) and cut to the count at the
+  // end: growing by push would allocate and copy the array ~3 times its final size over.
+  let chars = 0;
+  for (const ref of parts) chars += ref.part.text.length;
+  const words: Word[] = new Array(Math.ceil(chars / CHARS_PER_WORD_LOW));
+  let wordCount = 0;
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
   // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
@@ -129,7 +137,7 @@ export function analyzeText(article: Article): TextAnalysis {
       end: part.span.end,
       firstSentence: sentences.length,
       sentenceCount: 0,
-      firstWord: words.length,
+      firstWord: wordCount,
       wordCount: 0,
     };
     if (ref.level !== undefined) segment.level = ref.level;
@@ -147,19 +155,20 @@ export function analyzeText(article: Article): TextAnalysis {
         start: mapper.mapStart(s),
         end: 0,
         text: text.slice(s, e),
-        firstWord: words.length,
+        firstWord: wordCount,
         wordCount: 0,
         segment: segIndex,
       };
-      scanWords(text, s, e, mapper, sentences.length, words, health);
+      wordCount = scanWords(text, s, e, mapper, sentences.length, words, wordCount, health);
       sentence.end = mapper.map(e);
-      sentence.wordCount = words.length - sentence.firstWord;
+      sentence.wordCount = wordCount - sentence.firstWord;
       sentences.push(sentence);
     }
     health.endPart(text);
     segment.sentenceCount = sentences.length - segment.firstSentence;
-    segment.wordCount = words.length - segment.firstWord;
+    segment.wordCount = wordCount - segment.firstWord;
   }
+  words.length = wordCount;
 
   const hasTitle = segments[0]?.kind === "title";
   const body = {
@@ -184,8 +193,8 @@ export function analyzeText(article: Article): TextAnalysis {
 }
 
 /**
- * Appends the words of the sentence text[s, e) to `words` and counts them in
- * `health`, in one pass over its chars: the `wordStart` / `wordEnd` tokens,
+ * Writes the words of the sentence text[s, e) to `words` from index `n` on,
+ * returns the index after them, and counts them in `health`, in one pass over its chars: the `wordStart` / `wordEnd` tokens,
  * each hashed as `lastWordHash` while its end is found, and the chars between
  * them checked for one that may join two words into one health token.
  */
@@ -196,8 +205,9 @@ function scanWords(
   mapper: OffsetMapper,
   sentence: number,
   words: Word[],
+  n: number,
   health: HealthTally,
-): void {
+): number {
   let i = s;
   for (;;) {
     let c = 0;
@@ -210,25 +220,26 @@ function scanWords(
       } else if (isWordChar(c)) break;
       else if (!separatesTokens(c)) health.tokenAcrossWords();
     }
-    if (i >= e) return;
+    if (i >= e) return n;
     const start = i;
     let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
     for (i++; i < e; i++) {
       c = text.charCodeAt(i);
       if (c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c)) h = Math.imul(h ^ c, 0x01000193);
-      else if (i + 1 < e && joinsAt(text, start, i)) h = Math.imul(h ^ c, 0x01000193);
+      // only ' , - . and non-ASCII chars may join (a space, most often, never does)
+      else if ((c >= 128 || MAY_JOIN[c] === 1) && i + 1 < e && joinsAt(text, start, i)) h = Math.imul(h ^ c, 0x01000193);
       else break;
     }
     const entry = internWord(text, start, i, h);
     health.word(entry);
-    words.push({
+    words[n++] = {
       start: mapper.mapStart(start),
       end: mapper.map(i),
       text: entry.raw,
       norm: entry.norm,
       sentence,
       lex: entry.lex,
-    });
+    };
   }
 }
 

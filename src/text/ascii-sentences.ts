@@ -61,6 +61,13 @@ export function knownClasses(text: string): boolean {
   return true;
 }
 
+/** 1 for the ASCII chars of the classes the main scan stops at: CR, LF, ATerm, STerm. */
+const STOP = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const cls = CLASS[c];
+  STOP[c] = cls === CR || cls === LF || cls === ATERM || cls === STERM ? 1 : 0;
+}
+
 /** Set when `classAt` meets a char whose class is not known here: the breaks found are then not ICU's. */
 let unknownSeen = false;
 
@@ -92,8 +99,17 @@ export function asciiSentenceBreaks(text: string, ends: number[] = []): number[]
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cls = classAt(text, i);
+    const c = text.charCodeAt(i);
     i++;
+    // most chars neither end a sentence nor separate paragraphs: one load each
+    if (c < 128) {
+      if (STOP[c] === 0) continue;
+    } else {
+      // no listed non-ASCII char is a terminator or separator; an unlisted one is unknown
+      if (c >= MORE_LIMIT || MORE_CLASS[c] === 0) unknownSeen = true;
+      continue;
+    }
+    const cls = CLASS[c] as number;
     if (cls === CR || cls === LF) {
       // SB3/SB4: break after a paragraph separator, CR LF being one
       if (cls === CR && i < n && classAt(text, i) === LF) i++;
