@@ -227,7 +227,8 @@ function scanWords(
       c = text.charCodeAt(i);
       if (c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c)) h = Math.imul(h ^ c, 0x01000193);
       // only ' , - . and non-ASCII chars may join (a space, most often, never does)
-      else if ((c >= 128 || MAY_JOIN[c] === 1) && i + 1 < e && joinsAt(text, start, i)) h = Math.imul(h ^ c, 0x01000193);
+      else if ((c >= 128 || MAY_JOIN[c] === 1) && i + 1 < e && joinsAt(text, start, i))
+        h = Math.imul(h ^ c, 0x01000193);
       else break;
     }
     const entry = internWord(text, start, i, h);
