@@ -107,6 +107,25 @@ describe("analyzeText", () => {
     }
   });
 
+  it("splits each part on its own when parts going through ICU (an unlisted char, …) sit between ASCII ones", () => {
+    const a = analyzeText(
+      articleFrom({
+        title: "T. one",
+        body: ["One two. Three.", "Wait\u2026 here. Next one.", { h: 2, text: "H? i" }, "Last. Done."],
+      }),
+    );
+    expect(a.sentences.map((s) => [s.text, s.segment, s.firstWord, s.wordCount])).toEqual([
+      ["T. one", 0, 0, 2],
+      ["One two.", 1, 2, 2],
+      ["Three.", 1, 4, 1],
+      ["Wait\u2026 here.", 2, 5, 2],
+      ["Next one.", 2, 7, 2],
+      ["H? i", 3, 9, 2],
+      ["Last.", 4, 11, 1],
+      ["Done.", 4, 12, 1],
+    ]);
+  });
+
   it("handles an empty article", () => {
     const a = analyzeText(articleFrom({ body: [] }));
     expect([a.words.length, a.sentences.length, a.segments.length]).toEqual([0, 0, 0]);

@@ -1,7 +1,7 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
 import { HealthTally, rememberHealthTally, separatesTokens } from "./health-detect.js";
-import { detectLanguage, primaryLanguage } from "./language.js";
+import { detectLanguageOfWords, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
@@ -120,7 +120,8 @@ export function analyzeText(article: Article): TextAnalysis {
   let wordCount = 0;
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
-  // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
+  // sentence start, end pairs, and scratch space for the splitter: appended to part after part (emptying
+  // an array frees its store, so each part would grow it anew)
   const bounds: number[] = [];
   const scratch: number[] = [];
   // health detection's token counts, gathered word by word on the way (see HealthTally)
@@ -145,10 +146,10 @@ export function analyzeText(article: Article): TextAnalysis {
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
-    bounds.length = 0;
+    const firstBound = bounds.length;
     if (ref.kind === "heading" || ref.kind === "title") trimmedWhole(text, bounds);
     else sentenceBounds(text, segLang, bounds, scratch);
-    for (let b = 0; b < bounds.length; b += 2) {
+    for (let b = firstBound; b < bounds.length; b += 2) {
       const s = bounds[b] as number;
       const e = bounds[b + 1] as number;
       const sentence: Sentence = {
@@ -180,10 +181,7 @@ export function analyzeText(article: Article): TextAnalysis {
   let lang = declared?.lang;
   let langSource: TextAnalysis["langSource"] = declared?.source ?? "default";
   if (!lang) {
-    const norms: string[] = [];
-    const n = Math.min(words.length, 400);
-    for (let i = 0; i < n; i++) norms.push((words[i] as Word).norm);
-    const detected = detectLanguage(norms);
+    const detected = detectLanguageOfWords(words);
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }

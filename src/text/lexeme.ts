@@ -15,6 +15,8 @@ export class Lexeme {
   transition = -1;
   /** Porter stem (`stem(norm)`), undefined until asked */
   stem: string | undefined = undefined;
+  /** languages this is a stop word of (src/text/language.ts), null for none, undefined until asked */
+  stopLanguages: readonly string[] | null | undefined = undefined;
   constructor(
     /** lower-cased, typographic apostrophes folded to ' (`normWord`) */
     readonly norm: string,

@@ -138,16 +138,17 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
 
 /**
  * `splitSentences` as flat pairs: appends start, end of each sentence to
- * `bounds`. `ends` is scratch space for the segment ends (emptied first), so a
- * caller splitting many parts allocates no array per part.
+ * `bounds`. `ends` is scratch space for the segment ends, appended past its
+ * length and left so (`length = 0` would free its store), so a caller
+ * splitting many parts allocates no array per part.
  */
 export function sentenceBounds(text: string, lang: string, bounds: number[], ends: number[]): void {
-  ends.length = 0;
+  const first = ends.length;
   segmentEnds(text, lang, ends);
   let pendingStart = -1;
   let pendingEnd = -1;
   let segStart = 0;
-  for (let k = 0; k < ends.length; k++) {
+  for (let k = first; k < ends.length; k++) {
     const segEnd = ends[k] as number;
     let s = segStart;
     let e = segEnd;
