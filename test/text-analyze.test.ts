@@ -93,6 +93,39 @@ describe("analyzeText", () => {
     expect(a.sentences.map((s) => source.slice(s.start, s.end))).toEqual(["Use **bold** text.", "Next one."]);
   });
 
+  it("holds exactly its words, in order, whether the text has more words than its length suggests or fewer", () => {
+    // one-letter words: more words than chars / 5, the array grows past its first size; long words: fewer, it is cut
+    for (const [body, count] of [
+      ["a b c d e f g h i j k l m n o p q r s t u v w x y z.", 26],
+      ["Extraordinarily incomprehensible characteristics.", 3],
+    ] as const) {
+      const a = analyzeText(articleFrom({ body: [body] }));
+      expect(a.words.length).toBe(count);
+      expect(Object.keys(a.words).length).toBe(count);
+      expect(a.words.map((w) => w.text).join(" ")).toBe(body.slice(0, -1));
+      expect(a.sentences[0]?.wordCount).toBe(count);
+    }
+  });
+
+  it("splits each part on its own when parts going through ICU (an unlisted char, …) sit between ASCII ones", () => {
+    const a = analyzeText(
+      articleFrom({
+        title: "T. one",
+        body: ["One two. Three.", "Wait\u2026 here. Next one.", { h: 2, text: "H? i" }, "Last. Done."],
+      }),
+    );
+    expect(a.sentences.map((s) => [s.text, s.segment, s.firstWord, s.wordCount])).toEqual([
+      ["T. one", 0, 0, 2],
+      ["One two.", 1, 2, 2],
+      ["Three.", 1, 4, 1],
+      ["Wait\u2026 here.", 2, 5, 2],
+      ["Next one.", 2, 7, 2],
+      ["H? i", 3, 9, 2],
+      ["Last.", 4, 11, 1],
+      ["Done.", 4, 12, 1],
+    ]);
+  });
+
   it("handles an empty article", () => {
     const a = analyzeText(articleFrom({ body: [] }));
     expect([a.words.length, a.sentences.length, a.segments.length]).toEqual([0, 0, 0]);

@@ -3,7 +3,7 @@
  * sentence rules itself and must give ICU's boundaries exactly.
  */
 import { describe, expect, it } from "vitest";
-import { asciiSentenceBreaks, knownClasses } from "../src/text/ascii-sentences.js";
+import { asciiSentenceBreaks, knownClasses, knownSentenceBreaks } from "../src/text/ascii-sentences.js";
 import { splitSentences } from "../src/text/sentences.js";
 
 const icu = new Intl.Segmenter("en", { granularity: "sentence" });
@@ -101,6 +101,31 @@ describe("asciiSentenceBreaks", () => {
       }
     }
     expect(differing).toEqual([]);
+  });
+
+  it("knownSentenceBreaks sees every char: false exactly when a class is unknown, else asciiSentenceBreaks' ends", () => {
+    const alphabet = ["a", "B", "1", ".", "?", " ", "\n", ")", ",", "\u2019", "\u2026", "\u0085", "\u4e00"];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const wrong: string[] = [];
+    let unknown = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      const length = Math.floor(next() * 12);
+      for (let q = 0; q < length; q++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const ends = [-1];
+      const known = knownSentenceBreaks(text, ends);
+      if (!known) unknown++;
+      if (known !== knownClasses(text)) wrong.push(text);
+      else if (known && ends.slice(1).join() !== asciiSentenceBreaks(text).join()) wrong.push(text);
+    }
+    expect(wrong).toEqual([]);
+    expect(unknown).toBeGreaterThan(1000);
+    expect(knownSentenceBreaks("Stop.  \u2026", [])).toBe(false);
+    expect(knownSentenceBreaks("Stop. Go\u2019s on.", [])).toBe(true);
   });
 
   it("knows the classes of ASCII, typographic quotes and dashes and Latin-1 letters, not of the rest", () => {

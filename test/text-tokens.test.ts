@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage, primaryLanguage } from "../src/text/language.js";
+import { detectLanguage, detectLanguageOfWords, primaryLanguage } from "../src/text/language.js";
+import { withLexemes } from "../src/text/lexeme.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { countWords, wordsOf } from "../src/text/words.js";
 
@@ -122,5 +123,23 @@ describe("language", () => {
       "fr",
     );
     expect(detectLanguage(wordsOf("Hello world"))).toBeUndefined();
+  });
+
+  it("gives the same guess from words' lexemes, asked twice (the lexeme keeps its stop-word languages)", () => {
+    for (const text of [
+      "The dog and the cat sat in the garden with the owner and it was fine",
+      "El perro y el gato de la casa están en el jardín con los niños que juegan",
+      "De hond en de kat zijn niet in het huis, dat is met de kinderen ook zo",
+      "Hello world",
+      // a tie (la, de, en, que count for es and fr alike): the language counted first wins
+      "la de en que la de en que",
+    ]) {
+      const norms = wordsOf(text);
+      const expected = detectLanguage(norms);
+      expect(detectLanguageOfWords(withLexemes(norms, 0, norms.length))).toBe(expected);
+      expect(detectLanguageOfWords(withLexemes(norms, 0, norms.length))).toBe(expected);
+      expect(detectLanguageOfWords(withLexemes(norms, 0, norms.length), 3)).toBe(detectLanguage(norms, 3));
+    }
+    expect(detectLanguage(wordsOf("la de en que la de en que"))).toBe("es");
   });
 });

@@ -1,11 +1,11 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
-import { HealthTally, rememberHealthTally } from "./health-detect.js";
-import { detectLanguage, primaryLanguage } from "./language.js";
+import { HealthTally, rememberHealthTally, separatesTokens } from "./health-detect.js";
+import { detectLanguageOfWords, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
-import { lastWordHash, wordEnd, wordStart } from "./words.js";
+import { ASCII_WORD, isWordChar, joinsAt, MAY_JOIN } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -60,6 +60,9 @@ class OffsetMapper {
   }
 }
 
+/** Fewer chars per word than any English text averages, so `words` is rarely grown past its first size. */
+const CHARS_PER_WORD_LOW = 5;
+
 interface PartRef {
   kind: SegmentKind;
   index: number;
@@ -109,10 +112,16 @@ export function analyzeText(article: Article): TextAnalysis {
   const declared = declaredLanguage(article);
   // Sentence rules hardly differ between the languages we detect; segment first, detect from the words after.
   const segLang = declared?.lang || "en";
-  const words: Word[] = [];
+  // Sized from the text (English averages ~6 chars a word with its gap) and cut to the count at the
+  // end: growing by push would allocate and copy the array ~3 times its final size over.
+  let chars = 0;
+  for (const ref of parts) chars += ref.part.text.length;
+  const words: Word[] = new Array(Math.ceil(chars / CHARS_PER_WORD_LOW));
+  let wordCount = 0;
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
-  // sentence start, end pairs of the current part, and scratch space for the splitter: reused part after part
+  // sentence start, end pairs, and scratch space for the splitter: appended to part after part (emptying
+  // an array frees its store, so each part would grow it anew)
   const bounds: number[] = [];
   const scratch: number[] = [];
   // health detection's token counts, gathered word by word on the way (see HealthTally)
@@ -129,7 +138,7 @@ export function analyzeText(article: Article): TextAnalysis {
       end: part.span.end,
       firstSentence: sentences.length,
       sentenceCount: 0,
-      firstWord: words.length,
+      firstWord: wordCount,
       wordCount: 0,
     };
     if (ref.level !== undefined) segment.level = ref.level;
@@ -137,47 +146,30 @@ export function analyzeText(article: Article): TextAnalysis {
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
-    bounds.length = 0;
+    const firstBound = bounds.length;
     if (ref.kind === "heading" || ref.kind === "title") trimmedWhole(text, bounds);
     else sentenceBounds(text, segLang, bounds, scratch);
-    for (let b = 0; b < bounds.length; b += 2) {
+    for (let b = firstBound; b < bounds.length; b += 2) {
       const s = bounds[b] as number;
       const e = bounds[b + 1] as number;
       const sentence: Sentence = {
         start: mapper.mapStart(s),
         end: 0,
         text: text.slice(s, e),
-        firstWord: words.length,
+        firstWord: wordCount,
         wordCount: 0,
         segment: segIndex,
       };
-      const sentenceIndex = sentences.length;
-      let gapStart = s;
-      for (let ws = wordStart(text, s, e); ws < e; ) {
-        health.gap(text, gapStart, ws);
-        const we = wordEnd(text, ws, e);
-        const entry = internWord(text, ws, we, lastWordHash());
-        health.word(entry);
-        gapStart = we;
-        words.push({
-          start: mapper.mapStart(ws),
-          end: mapper.map(we),
-          text: entry.raw,
-          norm: entry.norm,
-          sentence: sentenceIndex,
-          lex: entry.lex,
-        });
-        ws = wordStart(text, we, e);
-      }
-      health.gap(text, gapStart, e);
+      wordCount = scanWords(text, s, e, mapper, sentences.length, words, wordCount, health);
       sentence.end = mapper.map(e);
-      sentence.wordCount = words.length - sentence.firstWord;
+      sentence.wordCount = wordCount - sentence.firstWord;
       sentences.push(sentence);
     }
     health.endPart(text);
     segment.sentenceCount = sentences.length - segment.firstSentence;
-    segment.wordCount = words.length - segment.firstWord;
+    segment.wordCount = wordCount - segment.firstWord;
   }
+  words.length = wordCount;
 
   const hasTitle = segments[0]?.kind === "title";
   const body = {
@@ -189,16 +181,65 @@ export function analyzeText(article: Article): TextAnalysis {
   let lang = declared?.lang;
   let langSource: TextAnalysis["langSource"] = declared?.source ?? "default";
   if (!lang) {
-    const norms: string[] = [];
-    const n = Math.min(words.length, 400);
-    for (let i = 0; i < n; i++) norms.push((words[i] as Word).norm);
-    const detected = detectLanguage(norms);
+    const detected = detectLanguageOfWords(words);
     lang = detected ?? "en";
     langSource = detected ? "detected" : "default";
   }
   const analysis: TextAnalysis = { lang, langSource, words, sentences, segments, body };
   rememberHealthTally(analysis, health);
   return analysis;
+}
+
+/**
+ * Writes the words of the sentence text[s, e) to `words` from index `n` on,
+ * returns the index after them, and counts them in `health`, in one pass over its chars: the `wordStart` / `wordEnd` tokens,
+ * each hashed as `lastWordHash` while its end is found, and the chars between
+ * them checked for one that may join two words into one health token.
+ */
+function scanWords(
+  text: string,
+  s: number,
+  e: number,
+  mapper: OffsetMapper,
+  sentence: number,
+  words: Word[],
+  n: number,
+  health: HealthTally,
+): number {
+  let i = s;
+  for (;;) {
+    let c = 0;
+    // the gap before the next word
+    for (; i < e; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 1) break;
+        if (c === 45) health.tokenAcrossWords();
+      } else if (isWordChar(c)) break;
+      else if (!separatesTokens(c)) health.tokenAcrossWords();
+    }
+    if (i >= e) return n;
+    const start = i;
+    let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+    for (i++; i < e; i++) {
+      c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c)) h = Math.imul(h ^ c, 0x01000193);
+      // only ' , - . and non-ASCII chars may join (a space, most often, never does)
+      else if ((c >= 128 || MAY_JOIN[c] === 1) && i + 1 < e && joinsAt(text, start, i))
+        h = Math.imul(h ^ c, 0x01000193);
+      else break;
+    }
+    const entry = internWord(text, start, i, h);
+    health.word(entry);
+    words[n++] = {
+      start: mapper.mapStart(start),
+      end: mapper.map(i),
+      text: entry.raw,
+      norm: entry.norm,
+      sentence,
+      lex: entry.lex,
+    };
+  }
 }
 
 /** Appends the bounds of `text` trimmed, unless that leaves nothing. */

@@ -61,9 +61,29 @@ export function knownClasses(text: string): boolean {
   return true;
 }
 
+/** The chars the main scan stops at: CR, LF, ATerm, STerm (the ASCII ones), and every non-ASCII char, whose class it checks. */
+const NEXT_STOP = /[\r\n.!?\u0080-\uffff]/g;
+
+/** Set when `classAt` meets a char whose class is not known here: the breaks found are then not ICU's. */
+let unknownSeen = false;
+
 function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  return c < 128 ? (CLASS[c] as number) : (MORE_CLASS[c] as number);
+  if (c < 128) return CLASS[c] as number;
+  const cls = c < MORE_LIMIT ? (MORE_CLASS[c] as number) : 0;
+  if (cls === 0) unknownSeen = true;
+  return cls;
+}
+
+/**
+ * `asciiSentenceBreaks` when every char of `text` is of a known class (it then
+ * returns true), without a `knownClasses` pass first: the scan classifies every
+ * char once anyway. On false, `ends` holds garbage past its former length.
+ */
+export function knownSentenceBreaks(text: string, ends: number[]): boolean {
+  unknownSeen = false;
+  asciiSentenceBreaks(text, ends);
+  return !unknownSeen;
 }
 
 /**
@@ -75,8 +95,18 @@ export function asciiSentenceBreaks(text: string, ends: number[] = []): number[]
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cls = classAt(text, i);
-    i++;
+    // Most chars neither end a sentence nor separate paragraphs: the regex engine skips them
+    // (~3× fewer instructions than a charCodeAt loop, whose string is most often a slice).
+    NEXT_STOP.lastIndex = i;
+    if (!NEXT_STOP.test(text)) break;
+    i = NEXT_STOP.lastIndex;
+    const c = text.charCodeAt(i - 1);
+    if (c >= 128) {
+      // no listed non-ASCII char is a terminator or separator; an unlisted one is unknown
+      if (c >= MORE_LIMIT || MORE_CLASS[c] === 0) unknownSeen = true;
+      continue;
+    }
+    const cls = CLASS[c] as number;
     if (cls === CR || cls === LF) {
       // SB3/SB4: break after a paragraph separator, CR LF being one
       if (cls === CR && i < n && classAt(text, i) === LF) i++;

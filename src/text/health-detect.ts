@@ -107,6 +107,11 @@ function lowerTokenCode(c: number): number {
   return code;
 }
 
+/** Whether char `c`, met between words, ends every `[\p{L}-]+` token (most do; "-" does not). */
+export function separatesTokens(c: number): boolean {
+  return lowerTokenCode(c) === SEPARATOR;
+}
+
 export interface Tally {
   hits: number;
   total: number;
@@ -184,7 +189,8 @@ function wordHealth(raw: string): WordHealth | null {
  * tokenises, so detection needs no scan of its own: a part's tally is the sum
  * of its words' (each spelling's worked out once per run, kept on its table
  * entry) as long as no `[\p{L}-]+` token crosses a word's edge, i.e. the chars
- * between words are all separators. A part where one is not ("blood-", "--",
+ * between words are all separators (`separatesTokens`; the text layer reports
+ * any other by `tokenAcrossWords`). A part where one is not ("blood-", "--",
  * a letter lower-casing by context) is scanned as before.
  */
 export class HealthTally implements Tally {
@@ -214,9 +220,9 @@ export class HealthTally implements Tally {
     }
   }
 
-  /** Notes the chars text[from, to) between two words (or a word and a sentence edge) of the current part. */
-  gap(text: string, from: number, to: number): void {
-    for (let i = from; i < to; i++) if (lowerTokenCode(text.charCodeAt(i)) !== SEPARATOR) this.#byWords = false;
+  /** Notes that a char between two words of the current part ("-") may join them into one token. */
+  tokenAcrossWords(): void {
+    this.#byWords = false;
   }
 
   /** Closes the current part, whose text is `text`: its words' tallies, or a scan of it when they may differ. */

@@ -3,6 +3,8 @@
  * language's most frequent function words among the first words of the text.
  */
 
+import type { Lexeme, WithLexeme } from "./lexeme.js";
+
 const STOPWORDS: Record<string, readonly string[]> = {
   en: ["the", "and", "of", "to", "is", "in", "that", "it", "with", "for", "are", "this", "you", "was", "be", "or"],
   es: ["el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "es", "para", "con"],
@@ -49,11 +51,29 @@ export function primaryLanguage(tag: string): string {
  * when fewer than 5 stop words were seen (too little text to tell).
  */
 export function detectLanguage(words: readonly string[], limit = 400): string | undefined {
+  return bestLanguage(Math.min(words.length, limit), (i) => LOOKUP.get(words[i] as string));
+}
+
+/** `detectLanguage` over words by their lexemes: each lexeme's stop-word languages are looked up once per run. */
+export function detectLanguageOfWords(words: readonly WithLexeme[], limit = 400): string | undefined {
+  return bestLanguage(Math.min(words.length, limit), (i) => stopLanguages((words[i] as WithLexeme).lex));
+}
+
+function stopLanguages(lex: Lexeme): readonly string[] | undefined {
+  let langs = lex.stopLanguages;
+  if (langs === undefined) {
+    langs = LOOKUP.get(lex.norm) ?? null;
+    lex.stopLanguages = langs;
+  }
+  return langs ?? undefined;
+}
+
+/** The language whose stop words are most often among words 0…n-1 (the first counted wins a tie). */
+function bestLanguage(n: number, langsAt: (i: number) => readonly string[] | undefined): string | undefined {
   const counts: Record<string, number> = {};
   let hits = 0;
-  const n = Math.min(words.length, limit);
   for (let i = 0; i < n; i++) {
-    const langs = LOOKUP.get(words[i] as string);
+    const langs = langsAt(i);
     if (!langs) continue;
     hits++;
     for (const l of langs) counts[l] = (counts[l] ?? 0) + 1;

@@ -19,6 +19,8 @@ export class Lexeme {
   roles = -1;
   /** 30-bit FNV-1a of the norm (draft/duplicate-paragraph's shingles), -1 until asked */
   hash = -1;
+  /** languages this is a stop word of (src/text/language.ts), null for none, undefined until asked */
+  stopLanguages: readonly string[] | null | undefined = undefined;
   constructor(
     /** lower-cased, typographic apostrophes folded to ' (`normWord`) */
     readonly norm: string,

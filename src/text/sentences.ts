@@ -3,7 +3,7 @@
  * pass, because ICU splits after abbreviations ("Dr." | "Smith saw…").
  */
 
-import { asciiSentenceBreaks, knownClasses } from "./ascii-sentences.js";
+import { knownSentenceBreaks } from "./ascii-sentences.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -138,16 +138,17 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
 
 /**
  * `splitSentences` as flat pairs: appends start, end of each sentence to
- * `bounds`. `ends` is scratch space for the segment ends (emptied first), so a
- * caller splitting many parts allocates no array per part.
+ * `bounds`. `ends` is scratch space for the segment ends, appended past its
+ * length and left so (`length = 0` would free its store), so a caller
+ * splitting many parts allocates no array per part.
  */
 export function sentenceBounds(text: string, lang: string, bounds: number[], ends: number[]): void {
-  ends.length = 0;
+  const first = ends.length;
   segmentEnds(text, lang, ends);
   let pendingStart = -1;
   let pendingEnd = -1;
   let segStart = 0;
-  for (let k = 0; k < ends.length; k++) {
+  for (let k = first; k < ends.length; k++) {
     const segEnd = ends[k] as number;
     let s = segStart;
     let e = segEnd;
@@ -170,6 +171,10 @@ export function sentenceBounds(text: string, lang: string, bounds: number[], end
 
 /** Appends the end offsets of ICU's sentence segments of `text`; text of known classes in an untailored language skips ICU. */
 function segmentEnds(text: string, lang: string, ends: number[]): void {
-  if (untailored(lang) && knownClasses(text)) asciiSentenceBreaks(text, ends);
-  else for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
+  const from = ends.length;
+  if (untailored(lang)) {
+    if (knownSentenceBreaks(text, ends)) return;
+    ends.length = from;
+  }
+  for (const seg of segmenterFor(lang).segment(text)) ends.push(seg.index + seg.segment.length);
 }

@@ -9,9 +9,12 @@
 
 const otherCache = new Map<number, boolean>();
 /** 1 for ASCII letters and digits: one load instead of three range tests in the hottest loop. */
-const ASCII_WORD = new Uint8Array(128);
+export const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+/** 1 for the ASCII chars `joinsAt` may take inside a word (' , - .): other chars end the word without a call. */
+export const MAY_JOIN = new Uint8Array(128);
+for (const c of [39, 44, 45, 46]) MAY_JOIN[c] = 1;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Letters, digits and combining marks of any script. */
@@ -64,25 +67,33 @@ export function wordEnd(text: string, start: number, to: number): number {
       i++;
       continue;
     }
-    if (i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-      const prev = text.charCodeAt(i - 1);
-      const next = text.charCodeAt(i + 1);
-      if (
-        isJoiner(c) ||
-        // 3.5, 1,200
-        ((c === 46 || c === 44) && isDigit(prev) && isDigit(next)) ||
-        // e.g, i.e, U.S: a dot after a one-letter piece
-        (c === 46 && !isDigit(prev) && !isDigit(next) && (i - 1 === start || text.charCodeAt(i - 2) === 46))
-      ) {
-        h = Math.imul(h ^ c, 0x01000193);
-        i++;
-        continue;
-      }
+    if (i + 1 < to && joinsAt(text, start, i)) {
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+      continue;
     }
     break;
   }
   endHash = h;
   return i;
+}
+
+/**
+ * Whether the non-word char at `i` keeps the word that starts at `start` (< i) going, given
+ * that text[i + 1] exists: a joiner, a number separator or a short-form dot between word chars.
+ */
+export function joinsAt(text: string, start: number, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (!isWordChar(next)) return false;
+  const c = text.charCodeAt(i);
+  const prev = text.charCodeAt(i - 1);
+  return (
+    isJoiner(c) ||
+    // 3.5, 1,200
+    ((c === 46 || c === 44) && isDigit(prev) && isDigit(next)) ||
+    // e.g, i.e, U.S: a dot after a one-letter piece
+    (c === 46 && !isDigit(prev) && !isDigit(next) && (i - 1 === start || text.charCodeAt(i - 2) === 46))
+  );
 }
 
 /**
