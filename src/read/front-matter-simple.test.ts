@@ -39,7 +39,20 @@ describe("simpleEntries", () => {
 });
 
 /** Values chosen to sit on both sides of every line the simple reader draws. */
-const KEYS = ["title", "meta_title", "seo-title", "description", "date", "author", "slug", "Lang", "x", "true", "faq", "schema"];
+const KEYS = [
+  "title",
+  "meta_title",
+  "seo-title",
+  "description",
+  "date",
+  "author",
+  "slug",
+  "Lang",
+  "x",
+  "true",
+  "faq",
+  "schema",
+];
 const VALUES = [
   "",
   "plain words",

@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from "entities";
-import { Lexer, type Token, type Tokens } from "marked";
+import { Lexer, type Token, Tokenizer, type Tokens } from "marked";
 import { lastAtOrBelow } from "../model/span.js";
 
 /**
@@ -108,12 +108,26 @@ function sourceEols(ctx: Ctx, value: string, start: number, end: number): string
 const INLINE_SYNTAX = /[\\<![`*_~&]/;
 
 /**
+ * A line ending in `=` or `-` (then blanks): a setext heading's underline needs one. Containers only
+ * strip line prefixes, so a text without such a line has none at any depth.
+ */
+const UNDERLINE_END = /[=-][ \t]*(?:\n|$)/;
+
+/**
+ * A tokenizer without setext headings, for texts with no underline: marked tries its setext rule
+ * before every paragraph, and that regex walks the whole paragraph (an eighth of the lexer's time).
+ * Marked points the tokenizer at each lexer that uses it, so one serves every text in turn.
+ */
+const NO_SETEXT = Object.assign(new Tokenizer(), { lheading: () => undefined });
+
+/**
  * `new Lexer().lex(s)`, except that inline text with no inline syntax becomes its single text token
- * without running marked's inline rules (most paragraphs of a draft are plain prose).
+ * without running marked's inline rules (most paragraphs of a draft are plain prose), and that the
+ * setext rule is skipped when no line could underline a heading.
  */
 export const LEXER = {
   lex(s: string): Token[] {
-    const lexer = new Lexer({ gfm: false });
+    const lexer = new Lexer(UNDERLINE_END.test(s) ? { gfm: false } : { gfm: false, tokenizer: NO_SETEXT });
     lexer.blockTokens(s, lexer.tokens);
     for (const { src, tokens } of lexer.inlineQueue) {
       if (!INLINE_SYNTAX.test(src) && !src.includes("  \n")) {
