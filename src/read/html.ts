@@ -138,34 +138,36 @@ function span(n: DomNode): Span {
 /** Text of an element's content, recording links and images met on the way. */
 function textOf(ctx: Ctx, el: Element, links: Link[] = ctx.links): TextPart {
   const t = new HtmlText(ctx.src);
-  const walk = (n: DomNode) => {
-    if (n.type === "text") {
-      const tn = n as Text;
-      t.raw(start(tn), end(tn));
-      return;
-    }
-    if (!isElement(n)) return;
-    if (n.name === "script" || n.name === "style" || n.name === "template") return;
-    if (n.name === "br") {
-      t.lineBreak(start(n));
-      return;
-    }
-    if (n.name === "img") {
-      ctx.images.push(imageOf(n));
-      return;
-    }
-    if (n.name === "a") {
-      const inner = textOf(ctx, n, []);
-      const link: Link = { href: attr(n, "href") ?? "", text: inner.text, span: span(n) };
-      const rel = attr(n, "rel");
-      if (rel) link.rel = rel;
-      links.push(link);
-      if (links !== ctx.links) ctx.links.push(link);
-    }
-    for (const c of n.children) walk(c);
-  };
-  for (const c of el.children) walk(c);
+  for (const c of el.children) addText(ctx, t, links, c);
   return t.build(end(el));
+}
+
+/** `textOf`'s walk: a function of its own rather than a closure made for every part. */
+function addText(ctx: Ctx, t: HtmlText, links: Link[], n: DomNode): void {
+  if (n.type === "text") {
+    const tn = n as Text;
+    t.raw(start(tn), end(tn));
+    return;
+  }
+  if (!isElement(n)) return;
+  if (n.name === "script" || n.name === "style" || n.name === "template") return;
+  if (n.name === "br") {
+    t.lineBreak(start(n));
+    return;
+  }
+  if (n.name === "img") {
+    ctx.images.push(imageOf(n));
+    return;
+  }
+  if (n.name === "a") {
+    const inner = textOf(ctx, n, []);
+    const link: Link = { href: attr(n, "href") ?? "", text: inner.text, span: span(n) };
+    const rel = attr(n, "rel");
+    if (rel) link.rel = rel;
+    links.push(link);
+    if (links !== ctx.links) ctx.links.push(link);
+  }
+  for (const c of n.children) addText(ctx, t, links, c);
 }
 
 function attr(el: Element, name: string): string | undefined {
