@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError, loadSource, loadSourceSync } from "./source.js";
+import { InputError, loadBytesSync, loadSource, loadSourceSync } from "./source.js";
 import { writeFileAtomic } from "./write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-io-"));
@@ -94,5 +94,33 @@ describe("loadSourceSync", () => {
   it("reads a file larger than the read-ahead probe byte for byte", () => {
     const text = `${"ünïcode line\n".repeat(3000)}end`;
     expect(loadSourceSync(file("s-large.txt", text)).text).toBe(text);
+  });
+
+  it("reads files of every size through the reused buffer without stale bytes (ASCII, UTF-8, BOM)", () => {
+    // 100 KB outgrows the first shared buffer, 1.5 MB is past what it grows to; each is followed by a shorter file
+    const texts = [
+      `${"plain ascii\n".repeat(9000)}end`,
+      "short é",
+      `\uFEFF${"ünïcode “quoted” 😀\n".repeat(70_000)}end`,
+      "tiny",
+      `${"x".repeat(65_535)}é`,
+    ];
+    texts.forEach((text, k) => {
+      expect(loadSourceSync(file(`s-size-${k}.txt`, text)).text).toBe(text);
+    });
+  });
+
+  it("refuses UTF-8 that TextDecoder's fatal mode refuses (an encoded surrogate, an overlong form)", () => {
+    const surrogate = file("s-surrogate.txt", new Uint8Array([0x61, 0x62, 0xed, 0xa0, 0x80, 0x0a]));
+    // (the byte named is where firstInvalidUtf8's coarser scan stops, past these forms: an old weakness)
+    expect(() => loadSourceSync(surrogate)).toThrow(`${surrogate}: not valid UTF-8 (at byte `);
+    const overlong = file("s-overlong.txt", new Uint8Array([0x61, 0xc0, 0xaf, 0x0a]));
+    expect(() => loadSourceSync(overlong)).toThrow(`${overlong}: not valid UTF-8 (at byte `);
+  });
+
+  it("gives loadBytesSync a buffer of its own, untouched by later loads", () => {
+    const bytes = loadBytesSync(file("s-own.txt", "first file"));
+    loadSourceSync(file("s-other.txt", "other text"));
+    expect(bytes.toString("utf8")).toBe("first file");
   });
 });

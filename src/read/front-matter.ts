@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import type { FaqItem, JsonLdBlock, Meta } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
+import { type SimpleEntry, simpleEntries } from "./front-matter-simple.js";
 
 /** Front-matter keys (lower case, without `_`/`-`) and the meta field each fills. */
 const FIELDS: Record<string, keyof Meta | "title"> = {
@@ -53,8 +54,11 @@ export interface FrontMatter {
 /** A scalar's TextPart: the quotes of a quoted scalar are not part of the span. */
 function scalarPart(src: string, node: YamlNode, base: number, value: string): TextPart {
   const [s, e] = node.range ?? [0, 0];
-  const start = base + s;
-  const end = base + e;
+  return rangePart(src, base + s, base + e, value);
+}
+
+/** The TextPart of a scalar's `value` whose source (quotes included) runs from `start` to `end`. */
+function rangePart(src: string, start: number, end: number, value: string): TextPart {
   const raw = src.slice(start, end);
   if (raw === value) return { text: value, span: { start, end } };
   if ((raw.startsWith('"') || raw.startsWith("'")) && src.slice(start + 1, end - 1) === value)
@@ -78,6 +82,41 @@ function stringOf(node: unknown): string | undefined {
  * {question, answer}; `schema`/`jsonld` holds JSON-LD.
  */
 export function readFrontMatter(src: string, yamlText: string, base: number): FrontMatter {
+  const simple = simpleEntries(yamlText);
+  return (simple && fromEntries(src, simple, base)) ?? readFrontMatterYaml(src, yamlText, base);
+}
+
+/**
+ * Simple `key: value` entries (see front-matter-simple.ts) as `readFrontMatterYaml` reads them;
+ * `undefined` when a key holds FAQ or JSON-LD, which only yaml's path reads.
+ */
+function fromEntries(src: string, entries: SimpleEntry[], base: number): FrontMatter | undefined {
+  const out: FrontMatter = { meta: {}, faq: [], jsonld: [], errors: [] };
+  for (const e of entries) {
+    const key = normalKey(e.key);
+    if (key === "faq" || key === "faqs" || key === "schema" || key === "jsonld" || key === "structureddata")
+      return undefined;
+    if (e.value !== null) setField(out, key, rangePart(src, base + e.start, base + e.end, e.value));
+  }
+  return out;
+}
+
+/** A key as FIELDS spells it: lower case, without `_` and `-`. */
+function normalKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, "");
+}
+
+/** Files a scalar under its key's field, if it has one (the first description wins, the last title). */
+function setField(out: FrontMatter, key: string, part: TextPart): void {
+  const field = FIELDS[key];
+  if (!field) return;
+  if (key === "title") out.title = part;
+  else if (META_TITLE_KEYS.has(key)) out.meta.title = part;
+  else if (field !== "title") out.meta[field] ??= part;
+}
+
+/** `readFrontMatter` through yaml's parser: any front matter, with its errors. */
+export function readFrontMatterYaml(src: string, yamlText: string, base: number): FrontMatter {
   const out: FrontMatter = { meta: {}, faq: [], jsonld: [], errors: [] };
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors)
@@ -87,7 +126,7 @@ export function readFrontMatter(src: string, yamlText: string, base: number): Fr
   for (const pair of root.items) {
     const keyText = stringOf(pair.key);
     if (keyText === undefined) continue;
-    const key = keyText.toLowerCase().replace(/[_-]/g, "");
+    const key = normalKey(keyText);
     const value = pair.value as YamlNode | null;
     if (!value) continue;
     if (key === "faq" || key === "faqs") {
@@ -131,13 +170,8 @@ export function readFrontMatter(src: string, yamlText: string, base: number): Fr
       text = stringOf(name?.value);
       if (name?.value) node = name.value as YamlNode;
     }
-    if (text === undefined) continue;
-    const field = FIELDS[key];
-    if (!field) continue;
-    const part = scalarPart(src, node, base, text);
-    if (key === "title") out.title = part;
-    else if (META_TITLE_KEYS.has(key)) out.meta.title = part;
-    else if (field !== "title") out.meta[field] ??= part;
+    if (text === undefined || !FIELDS[key]) continue;
+    setField(out, key, scalarPart(src, node, base, text));
   }
   return out;
 }

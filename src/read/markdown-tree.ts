@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from "entities";
-import { Lexer, type Token, type Tokens } from "marked";
+import { Lexer, type Token, Tokenizer, type Tokens } from "marked";
 import { lastAtOrBelow } from "../model/span.js";
 
 /**
@@ -108,12 +108,37 @@ function sourceEols(ctx: Ctx, value: string, start: number, end: number): string
 const INLINE_SYNTAX = /[\\<![`*_~&]/;
 
 /**
+ * Whether a line of `s` ends in `=` or `-` (then blanks): a setext heading's underline needs one.
+ * Containers only strip line prefixes, so a text without such a line has none at any depth. Looked
+ * for from each line end backwards, not with `/[=-][ \t]*(?:\n|$)/`, which stops at every hyphen.
+ */
+function mayUnderline(s: string): boolean {
+  for (let eol = s.indexOf("\n"), from = 0; from <= s.length; eol = s.indexOf("\n", from)) {
+    const end = eol < 0 ? s.length : eol;
+    let i = end - 1;
+    while (i >= from && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i--;
+    if (i >= from && (s.charCodeAt(i) === 0x3d || s.charCodeAt(i) === 0x2d)) return true;
+    if (eol < 0) break;
+    from = eol + 1;
+  }
+  return false;
+}
+
+/**
+ * A tokenizer without setext headings, for texts with no underline: marked tries its setext rule
+ * before every paragraph, and that regex walks the whole paragraph (an eighth of the lexer's time).
+ * Marked points the tokenizer at each lexer that uses it, so one serves every text in turn.
+ */
+const NO_SETEXT = Object.assign(new Tokenizer(), { lheading: () => undefined });
+
+/**
  * `new Lexer().lex(s)`, except that inline text with no inline syntax becomes its single text token
- * without running marked's inline rules (most paragraphs of a draft are plain prose).
+ * without running marked's inline rules (most paragraphs of a draft are plain prose), and that the
+ * setext rule is skipped when no line could underline a heading.
  */
 export const LEXER = {
   lex(s: string): Token[] {
-    const lexer = new Lexer({ gfm: false });
+    const lexer = new Lexer(mayUnderline(s) ? { gfm: false } : { gfm: false, tokenizer: NO_SETEXT });
     lexer.blockTokens(s, lexer.tokens);
     for (const { src, tokens } of lexer.inlineQueue) {
       if (!INLINE_SYNTAX.test(src) && !src.includes("  \n")) {
@@ -210,12 +235,6 @@ const trimmedBlanks = (s: string) => {
   let i = s.length;
   for (let c = s.charCodeAt(i - 1); i > 0 && (c === 0x20 || c === 0x09 || c === 0x0a); c = s.charCodeAt(i - 1)) i--;
   return i;
-};
-/** Length of a trailing `\n[ \t]*` (0 when the text does not end in a line break and blanks). */
-const trailingBreak = (s: string) => {
-  let i = s.length;
-  while (i > 0 && (s.charCodeAt(i - 1) === 0x20 || s.charCodeAt(i - 1) === 0x09)) i--;
-  return i > 0 && s.charCodeAt(i - 1) === 10 ? s.length - i + 1 : 0;
 };
 
 /** `text` is the string the tokens were lexed from, `at` the first token's offset in it. */
@@ -338,22 +357,68 @@ function decodeEntities(s: string): string {
   return s.includes("&") ? s.replace(ENTITY, (m) => decodeHTMLStrict(m)) : s;
 }
 
+/**
+ * Adjacent text and escape tokens becoming one text node. Their raw texts stay pieces: joined, they
+ * made a cons string that the whitespace counts below flattened into one more copy of the paragraph.
+ */
 interface Run {
+  /** where the run's node sits in the output */
+  index: number;
   start: number;
   end: number;
   value: string;
-  raw: string;
+  raws: string[];
+}
+
+/** Holds a run's place in the output until the run's node is built. */
+const PENDING: MdInline = { type: "text", value: "", pos: { start: 0, end: 0 } };
+
+/** `leadWs` of the joined pieces. */
+function leadWsOf(raws: string[]): number {
+  let n = 0;
+  for (const p of raws) {
+    const k = leadWs(p);
+    n += k;
+    if (k < p.length) break;
+  }
+  return n;
+}
+
+/** Length of the trailing whitespace of the joined pieces (what `trimmedEnd` drops). */
+function trailWsOf(raws: string[]): number {
+  let n = 0;
+  for (let k = raws.length - 1; k >= 0; k--) {
+    const p = raws[k] as string;
+    const w = p.length - trimmedEnd(p);
+    n += w;
+    if (w < p.length) break;
+  }
+  return n;
+}
+
+/** Length of the joined pieces' trailing `\n[ \t]*` (0 when they do not end in a line break and blanks). */
+function trailingBreakOf(raws: string[]): number {
+  let n = 0;
+  for (let k = raws.length - 1; k >= 0; k--) {
+    const p = raws[k] as string;
+    let i = p.length;
+    while (i > 0 && (p.charCodeAt(i - 1) === 0x20 || p.charCodeAt(i - 1) === 0x09)) i--;
+    n += p.length - i;
+    if (i > 0) return p.charCodeAt(i - 1) === 10 ? n + 1 : 0;
+  }
+  return 0;
 }
 
 /** Converts inline tokens; adjacent text and escapes merge into one text node as in mdast. */
 function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boolean): MdInline[] {
   const out: MdInline[] = [];
   let run: Run | undefined;
-  const runs: Array<[number, Run]> = [];
+  const runs: Run[] = [];
   const flush = () => {
     if (!run) return;
-    runs.push([out.length, run]);
-    out.push({ type: "text", value: "", pos: { start: 0, end: 0 } });
+    run.index = out.length;
+    runs.push(run);
+    out.push(PENDING);
     run = undefined;
   };
   for (const t of tokens) {
@@ -368,8 +433,8 @@ function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boole
         if (run) {
           run.end = e;
           run.value += v;
-          run.raw += raw;
-        } else run = { start: s, end: e, value: v, raw };
+          run.raws.push(raw);
+        } else run = { index: 0, start: s, end: e, value: v, raws: [raw] };
         continue;
       }
     }
@@ -429,20 +494,21 @@ function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boole
   flush();
   // fill the text runs now that we know which are first/last in the paragraph
   const drop: number[] = [];
-  for (const [idx, r] of runs) {
+  for (const r of runs) {
+    const idx = r.index;
     let { start, end, value } = r;
     if (value.includes("\n")) value = value.replace(/[ \t]*\n[ \t]*/g, "\n");
     if (edges && idx === 0) {
       const n = leadWs(value);
       if (n > 0) value = value.slice(n);
-      start += leadWs(r.raw);
+      start += leadWsOf(r.raws);
     }
     if (edges && idx === out.length - 1) {
       value = value.slice(0, trimmedBlanks(value));
-      end = r.start + trimmedEnd(r.raw);
+      end = r.end - trailWsOf(r.raws);
     }
     // a run ending in a line break stops right after it: what follows is the next line's prefix
-    const tail = edges && idx === out.length - 1 ? 0 : trailingBreak(r.raw);
+    const tail = edges && idx === out.length - 1 ? 0 : trailingBreakOf(r.raws);
     const pos = { start: map(start), end: tail > 0 ? afterEol(ctx.src, map(end - tail)) : map(end) };
     if (value === "") {
       drop.push(idx);

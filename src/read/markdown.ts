@@ -42,13 +42,16 @@ class Inline {
   }
 
   private add(b: PartBuilder, n: PhrasingContent): void {
+    if (n.type === "text") {
+      // the common node, read without a Span object unless its text differs from its source
+      const start = this.base + n.pos.start;
+      const end = this.base + n.pos.end;
+      if (end - start === n.value.length && this.src.startsWith(n.value, start)) b.copy(start, end);
+      else this.decodedText(b, n.value, { start, end });
+      return;
+    }
     const sp = this.span(n);
     switch (n.type) {
-      case "text": {
-        if (this.src.slice(sp.start, sp.end) === n.value) b.copy(sp.start, sp.end);
-        else this.decodedText(b, n.value, sp);
-        return;
-      }
       case "inlineCode": {
         const raw = this.src.slice(sp.start, sp.end);
         const at = raw.indexOf(n.value);

@@ -47,6 +47,14 @@ describe("PartBuilder", () => {
     });
   });
 
+  it("maps decoded text that comes first, then joins the adjacent copies after it", () => {
+    const b = new PartBuilder(src);
+    b.decoded("&", 11, 16);
+    b.copy(16, 17);
+    b.copy(17, 22);
+    expect(b.build()).toEqual({ text: "& gamma", span: { start: 11, end: 22 }, map: [[1, 16, 6]] });
+  });
+
   it("gives an empty part at the fallback offset when nothing was added", () => {
     expect(new PartBuilder(src).build(4)).toEqual({ text: "", span: { start: 4, end: 4 } });
   });

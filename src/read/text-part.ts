@@ -31,7 +31,11 @@ export class PartBuilder {
    */
   #runStart = -1;
   #runEnd = -1;
-  #map: Array<[number, number, number]> = [];
+  /**
+   * The map, made only once the part stops being verbatim: until then it would be one run from
+   * `#start` over the whole text, and most parts (a plain paragraph) are dropped with no map.
+   */
+  #map: Array<[number, number, number]> | undefined;
   #start = -1;
   #end = -1;
   #verbatim = true;
@@ -39,15 +43,24 @@ export class PartBuilder {
 
   constructor(private readonly src: string) {}
 
+  /** The map so far, made from the verbatim run when it does not exist yet (`length`: the text's so far). */
+  #mapOf(length: number): Array<[number, number, number]> {
+    this.#map ??= length > 0 ? [[0, this.#start, length]] : [];
+    return this.#map;
+  }
+
   /** Copies `src[start, end)` as is. */
   copy(start: number, end: number): void {
     if (end <= start) return;
     if (this.#start < 0) this.#start = start;
-    if (this.#lastSrcEnd >= 0 && start !== this.#lastSrcEnd) this.#verbatim = false;
     const length = this.length;
-    const last = this.#map[this.#map.length - 1];
-    if (last && last[0] + last[2] === length && last[1] + last[2] === start) last[2] += end - start;
-    else this.#map.push([length, start, end - start]);
+    if (this.#lastSrcEnd >= 0 && start !== this.#lastSrcEnd) this.#verbatim = false;
+    if (!this.#verbatim) {
+      const map = this.#mapOf(length);
+      const last = map[map.length - 1];
+      if (last && last[0] + last[2] === length && last[1] + last[2] === start) last[2] += end - start;
+      else map.push([length, start, end - start]);
+    }
     if (this.#runEnd !== start) {
       this.#flush();
       this.#runStart = start;
@@ -60,6 +73,7 @@ export class PartBuilder {
   /** Adds text decoded from `src[start, end)` (an entity, an escape). */
   decoded(text: string, start: number, end: number): void {
     if (this.#start < 0) this.#start = start;
+    if (this.#verbatim) this.#mapOf(this.length);
     this.#verbatim = false;
     this.#flush();
     this.#text += text;
@@ -84,7 +98,7 @@ export class PartBuilder {
     const end = this.#end < 0 ? start : this.#end;
     const part: TextPart = { text: this.#text, span: { start, end } };
     // only adjacent copies (verbatim) give exactly `src.slice(start, end)`: no map then
-    if (!this.#verbatim) part.map = this.#map;
+    if (!this.#verbatim) part.map = this.#mapOf(this.#text.length);
     return part;
   }
 }
