@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lexemeOf } from "../../text/lexeme.js";
-import type { Word } from "../../text/types.js";
-import { normWord, scanWords } from "../../text/words.js";
+import { wordsOf } from "../../../test/helpers/words.js";
 import { PhraseMatcher } from "./_phrase-matcher.js";
-
-function wordsOf(text: string): Word[] {
-  const out: Word[] = [];
-  scanWords(text, 0, text.length, (start, end) => {
-    const t = text.slice(start, end);
-    out.push({ start, end, text: t, norm: normWord(t), sentence: 0, lex: lexemeOf(normWord(t)) });
-  });
-  return out;
-}
 
 const PHRASES = ["delve into", "it's important to note", "a|the * of", "rich tapestry"];
 const TEXT = "Let us Delve into the rich tapestry. It’s important to note the heart of it, a tapestry.";
