@@ -85,7 +85,7 @@ describe("the bundled CLI and pool worker", () => {
     const pages = tree(join(dir, "work/site-bundled"));
     expect(Object.keys(pages)).toContain("theme.css"); // found from the bundle through its dist/ module's URL
     expect(pages).toEqual(tree(join(dir, "work/site-plain")));
-  });
+  }, 120_000); // eleven CLI processes one after another: ~20 s idle, up to ~50 s on a busy 2-core runner
 
   it("resolves each module's files from its dist/ place, not from the bundle's", () => {
     const code = readdirSync(bundleDir)
