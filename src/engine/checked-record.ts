@@ -82,7 +82,7 @@ export function encodeChecked(
   if (result.fatal !== undefined) head.fatal = result.fatal;
   if (render && result.fatal === undefined) {
     head.rendered = render;
-    return `${JSON.stringify(head)}\t${renderedBody(result, render, text, lines, head.lines?.marks)}`;
+    return `${JSON.stringify(head)}\t${renderedBody(result, render, text, lines, head)}`;
   }
   const body: RecordBody = { diagnostics: result.diagnostics };
   if (result.stats !== undefined) body.stats = result.stats;
@@ -90,13 +90,13 @@ export function encodeChecked(
   return `${JSON.stringify(head)}\t${JSON.stringify(body)}`;
 }
 
-/** See `RenderedMeta`. */
+/** See `RenderedMeta`. `head`: the record's, whose counts and summary marks the body repeats or uses. */
 function renderedBody(
   result: Omit<FileResult, "source">,
   render: RenderFormat,
   text: string | undefined,
   lines: LineIndex | undefined,
-  marks: number[] | undefined,
+  head: RecordHead,
 ): string {
   let messages = "";
   let size = 0;
@@ -123,6 +123,7 @@ function renderedBody(
     // the tie-break of the sort; and the lines where corpus findings fall (the summary's spans), so
     // their code frames need no source either
     names = JSON.stringify(result.diagnostics.flatMap((d): RenderedNames => [d.ruleId, d.message]));
+    const marks = head.lines?.marks;
     if (marks) {
       order.lines = {};
       for (let i = 1; i < marks.length; i += 3) order.lines[marks[i] as number] ??= lineText(marks[i] as number) ?? "";
@@ -131,7 +132,7 @@ function renderedBody(
   const orderText = JSON.stringify(order);
   // the counts again, so that writing the report needs no head
   const meta: RenderedMeta = {
-    counts: countResult(result),
+    counts: head.counts,
     sizes: [Buffer.byteLength(orderText), Buffer.byteLength(names), size],
   };
   return `${JSON.stringify(meta)}\t${orderText}${names}${messages}${json ? jsonTail(result) : ""}`;

@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import { healthEnabled } from "../text/health-detect.js";
 import { isHeld, type PageRecord, plannedHtml, planPage, slugBase } from "../write/site.js";
 import type { ResolvedConfig } from "./config.js";
-import type { Diagnostic } from "./types.js";
+import type { Diagnostic, SiteSettings } from "./types.js";
 
 /**
  * What `build` asks of each draft where it is checked (`CheckSpec.page`): plain data, so pool threads
@@ -23,10 +23,10 @@ export interface PlannedPage {
   html?: string;
 }
 
-/** The site options of a build with this config and spec. */
-export function siteOptionsOf(config: ResolvedConfig, spec: PageSpec) {
+/** The site options of a build with these site settings and spec (the planner's and the build command's). */
+export function siteOptionsOf(site: SiteSettings | undefined, spec: PageSpec) {
   return {
-    site: config.settings.site ?? {},
+    site: site ?? {},
     articleType: spec.articleType,
     ...(spec.allowErrors ? { allowErrors: true } : {}),
   } as const;
@@ -37,7 +37,7 @@ export function pagePlanner(
   config: ResolvedConfig,
   spec: PageSpec,
 ): (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage {
-  const options = siteOptionsOf(config, spec);
+  const options = siteOptionsOf(config.settings.site, spec);
   return (article, diagnostics) => {
     const page = planPage(article, healthEnabled(config.settings.health, article), slugBase(article), options);
     return isHeld(page, diagnostics, options.allowErrors)

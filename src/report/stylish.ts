@@ -79,16 +79,20 @@ export function stylishMessage(d: Diagnostic, lineText: string | undefined, colo
   return lineText === undefined ? out : out + frameOf(lineText, d, { dim: paint.dim, mark: paint.sev[d.severity] });
 }
 
-/** A file's messages, from its diagnostics. */
-function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
-  let out = "";
-  const source = r.source;
+/** A file's source lines as code frames show them, indexed on the first question; none without a source. */
+function frameLines(source: string | undefined): (line: number) => string | undefined {
   let lines: LineIndex | undefined;
-  const lineOf = (line: number) => {
+  return (line) => {
     if (source === undefined) return undefined;
     lines ??= new LineIndex(source);
     return frameLine(source, lines, line);
   };
+}
+
+/** A file's messages, from its diagnostics. */
+function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
+  let out = "";
+  const lineOf = frameLines(r.source);
   if (r.fatal !== undefined) out += `  ${paint.sev.error("error")}  ${r.fatal}\n`;
   for (const d of r.diagnostics) out += stylishMessage(d, lineOf(d.line), color);
   return out;
@@ -99,13 +103,7 @@ function fileMessages(r: FileResult, paint: Paints, color: boolean): string {
  * decoded), with corpus findings written among them.
  */
 function* prerenderedMessages(r: FileResult, pre: Prerendered, color: boolean): Generator<string | Uint8Array> {
-  let lines: LineIndex | undefined;
-  const lineOf = (line: number) => {
-    const source = r.source;
-    if (source === undefined) return undefined;
-    lines ??= new LineIndex(source);
-    return frameLine(source, lines, line);
-  };
+  const lineOf = frameLines(r.source);
   for (const part of pre.parts)
     yield typeof part === "string" || part instanceof Uint8Array
       ? part

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { checkFiles, configFor } from "../../engine/batch.js";
 import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
-import type { PlannedPage } from "../../engine/planned-page.js";
+import { type PageSpec, type PlannedPage, siteOptionsOf } from "../../engine/planned-page.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { writeFileAtomicSync } from "../../io/write.js";
@@ -152,11 +152,8 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
-      const siteOptions = {
-        site: run.settings.site ?? {},
-        articleType,
-        ...(opts.allowErrors ? { allowErrors: true } : {}),
-      } as const;
+      const pageSpec: PageSpec = { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) };
+      const siteOptions = siteOptionsOf(run.settings.site, pageSpec);
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
       // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
       // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
@@ -171,7 +168,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           now: run.settings.now.toISOString(),
           ...(opts.config ? { configPath: opts.config } : {}),
           errorsOnly: true,
-          page: { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) },
+          page: pageSpec,
         },
         {
           workers: opts.workers ?? "auto",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Rule } from "../../engine/types.js";
 import type { Lexeme } from "../../text/lexeme.js";
 import type { Segment } from "../../text/types.js";
+import { charsHash } from "../../text/word-table.js";
 
 const options = z.object({
   /** shingled Jaccard similarity at or above which two paragraphs are near-duplicates */
@@ -13,11 +14,9 @@ const options = z.object({
 });
 export type DuplicateParagraphOptions = z.infer<typeof options>;
 
-/** 30-bit FNV-1a of a word: numbers compare faster than strings and need no lookup table. */
+/** 30-bit FNV-1a of a word (the word table's hash): numbers compare faster than strings and need no lookup table. */
 export function wordHash(norm: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
+  return charsHash(norm, 0, norm.length) & 0x3fffffff;
 }
 
 /** `wordHash` of a lexeme's norm, worked out once per distinct word of the run and kept on the lexeme. */
