@@ -18,8 +18,9 @@ const dist = built("engine/batch.js", "throughput");
 
 /** Child mode: one measured run in a fresh process, printing one JSON line. */
 async function child() {
-  // the same heap growth limit the CLI sets before a run (src/cli/heap.ts), so peak RSS is what `check` has
+  // the V8 settings the CLI applies before a run (src/cli/heap.ts, tiering.ts), so RSS and speed are `check`'s
   (await import(new URL("../cli/heap.js", dist).href)).limitHeapGrowth();
+  (await import(new URL("../cli/tiering.js", dist).href)).tuneTiering();
   const { checkStream, checkOne } = await import(dist.href);
   const dir = opt("dir");
   const workers = Number(opt("workers", 1));

@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { CliError, type CliIo, processIo } from "./io.js";
 
 export { limitHeapGrowth } from "./heap.js";
+export { tuneTiering } from "./tiering.js";
 
 type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
