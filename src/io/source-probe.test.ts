@@ -57,7 +57,9 @@ describe("loadSourceSync's probe", () => {
     expect(fstats(() => expect(() => loadSourceSync(empty)).toThrow(`${empty}: empty file`))).toBe(1);
     const big = file("big.txt", "z".repeat(2048));
     expect(
-      fstats(() => expect(() => loadBytesSync(big, { maxBytes: 1024 })).toThrow(`${big}: file is 2.0 KB, over the 1.0 KB limit`)),
+      fstats(() =>
+        expect(() => loadBytesSync(big, { maxBytes: 1024 })).toThrow(`${big}: file is 2.0 KB, over the 1.0 KB limit`),
+      ),
     ).toBe(1);
     expect(fstats(() => expect(() => loadSourceSync(dir)).toThrow(`${dir}: is a directory, not a draft file`))).toBe(1);
   });
