@@ -2,7 +2,7 @@
  * loadSourceSync's probe: a draft that ends within the reused buffer costs open, one read and
  * close (no fstat); others still go through fstat and its checks.
  */
-import * as fs from "node:fs";
+import type * as fs from "node:fs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
