@@ -64,39 +64,46 @@ class OffsetMapper {
 /** Fewer chars per word than any English text averages, so `words` is rarely grown past its first size. */
 const CHARS_PER_WORD_LOW = 5;
 
+/** A visible part and where it sits; `level` and `item` are -1 where they do not apply (one shape for all). */
 interface PartRef {
   kind: SegmentKind;
   index: number;
   part: TextPart;
-  level?: number;
-  item?: number;
+  level: number;
+  item: number;
+}
+
+function partRef(kind: SegmentKind, index: number, part: TextPart, level = -1, item = -1): PartRef {
+  return { kind, index, part, level, item };
 }
 
 function visibleParts(article: Article): PartRef[] {
   const parts: PartRef[] = [];
-  if (article.title) parts.push({ kind: "title", index: -1, part: article.title });
-  article.blocks.forEach((b, index) => {
+  if (article.title) parts.push(partRef("title", -1, article.title));
+  const { blocks, faq } = article;
+  for (let index = 0; index < blocks.length; index++) {
+    const b = blocks[index] as Article["blocks"][number];
     switch (b.kind) {
       case "heading":
-        parts.push({ kind: "heading", index, part: b.content, level: b.level });
+        parts.push(partRef("heading", index, b.content, b.level));
         break;
       case "paragraph":
       case "quote":
-        parts.push({ kind: "paragraph", index, part: b.content });
+        parts.push(partRef("paragraph", index, b.content));
         break;
       case "list":
-        b.items.forEach((part, item) => {
-          parts.push({ kind: "list-item", index, part, item });
-        });
+        for (let item = 0; item < b.items.length; item++)
+          parts.push(partRef("list-item", index, b.items[item] as TextPart, -1, item));
         break;
       case "image":
         break;
     }
-  });
-  article.faq.forEach((f, index) => {
-    parts.push({ kind: "faq-question", index, part: f.question });
-    parts.push({ kind: "faq-answer", index, part: f.answer });
-  });
+  }
+  for (let index = 0; index < faq.length; index++) {
+    const f = faq[index] as Article["faq"][number];
+    parts.push(partRef("faq-question", index, f.question));
+    parts.push(partRef("faq-answer", index, f.answer));
+  }
   return parts;
 }
 
@@ -143,8 +150,8 @@ export function analyzeText(article: Article): TextAnalysis {
       firstWord: wordCount,
       wordCount: 0,
     };
-    if (ref.level !== undefined) segment.level = ref.level;
-    if (ref.item !== undefined) segment.item = ref.item;
+    if (ref.level !== -1) segment.level = ref.level;
+    if (ref.item !== -1) segment.item = ref.item;
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
