@@ -89,6 +89,8 @@ describe("health tally from the text layer's words", () => {
     "İpain doctor blood. ΣΟΣ pain.",
     // ʼ is a letter (one token with the word), ’ and ' separate; digits and marks separate
     "painʼs pain’s pain's pain2pain cafe\u0301 ﬁne Ⅻ",
+    // chars the scanner's class table meets first here (outside Latin-1 and general punctuation)
+    "Ωpain ☃ doctor‐knee 日本 blood ‧ pain",
   ];
 
   it("gives the scan's counts, part by part, headings, lists and FAQ included", () => {
@@ -114,8 +116,8 @@ describe("health tally from the text layer's words", () => {
 
   it("works a spelling's tokens out once and keeps them on its table entry", () => {
     analyzeText(articleFrom({ body: ["Pain2pain ΣΟΣ"] }));
-    expect(internWord("Pain2pain", 0, 9).health).toEqual({ tokens: 2, hits: 2, distinct: ["pain"] });
-    expect(internWord("ΣΟΣ", 0, 3).health).toBe(null);
+    expect(internWord("Pain2pain", 0, 9).health).toEqual({ tokens: 2, hits: 2, distinct: ["pain"], inContext: 0 });
+    expect(internWord("ΣΟΣ", 0, 3).health).toEqual({ tokens: 0, hits: 0, distinct: [], inContext: 1 });
   });
 });
 

@@ -64,7 +64,8 @@ export async function loadSource(path: string, options: LoadOptions = {}): Promi
 
 /**
  * `loadSource` without the event-loop round trips, for batch workers that check one file after
- * another: same checks, same messages. One open, one fstat, reads into a buffer of the file's size
+ * another: same checks, same messages. One open, one read into a reused buffer, one close for a
+ * draft that fits it (`probe`); else an fstat and reads into a buffer of the file's size
  * (`statSync` + `readFileSync` would stat twice and open once more). Opened non-blocking so a FIFO
  * is refused by the check instead of waiting for a writer.
  */
@@ -99,6 +100,12 @@ function loadBytes(path: string, maxBytes: number, scratch: boolean): Buffer {
     throw new InputError(`${path}: cannot open (${(err as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }
   try {
+    const n = probe(fd);
+    // a regular file read to its end within the probe: its size is known, no fstat needed
+    if (n > 0 && n < shared.length && n <= maxBytes) {
+      const bytes = shared.subarray(0, n);
+      return scratch ? bytes : Buffer.from(bytes);
+    }
     const info = fstatSync(fd);
     checkStats(path, info, maxBytes);
     return readAll(path, fd, info.size, scratch);
@@ -114,6 +121,21 @@ function loadBytes(path: string, maxBytes: number, scratch: boolean): Buffer {
 let shared = Buffer.allocUnsafe(64 * 1024);
 /** Past this size a file gets its own buffer instead of growing the shared one for good. */
 const SHARED_MAX = 1024 * 1024;
+
+/**
+ * Bytes read from offset 0 of `fd` into `shared`, or -1 when the read fails. A positional read
+ * (pread) leaves the file offset at 0 for `readAll`, and fails on what is no regular file (a
+ * directory, a FIFO): fewer bytes than asked then means the file ended, so most drafts are
+ * loaded by open, one read and close. Whatever else (nothing read, the buffer filled, an
+ * error) goes through fstat and the checks, which give the messages.
+ */
+function probe(fd: number): number {
+  try {
+    return readSync(fd, shared, 0, shared.length, 0);
+  } catch {
+    return -1;
+  }
+}
 
 /**
  * The whole file from `fd`: `size` bytes expected, and whatever follows if it grew meanwhile. Each

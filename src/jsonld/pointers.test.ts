@@ -136,7 +136,16 @@ describe("PointerFinder", () => {
     let n = 0;
     for (const text of randomJson(400, ["a", "b", "a", "x/y", "m~n", "k\\u0041", 'q\\"', "", "h#"])) {
       const finder = new PointerFinder(text, () => (o) => o);
-      const pointers = [...Object.keys(Object.fromEntries(viaScan(text))), "/zz", "/root/01", "/0/-0", "/root/a#key"];
+      const pointers = [
+        ...Object.keys(Object.fromEntries(viaScan(text))),
+        "/zz",
+        "/root/01",
+        "/0/-0",
+        "/root/a#key",
+        "/0.5",
+        "/1.5",
+        "/0/1.5",
+      ];
       // backwards, then forwards: indexes are built in both orders
       for (const pointer of [...pointers].reverse().concat(pointers)) {
         expect(ask(finder, pointer), `${text} ${pointer}`).toEqual(find(text, pointer));

@@ -214,16 +214,18 @@ export function findPointer(
   return unsure ? null : span;
 }
 
-/** Where a member of an object is written: its key's quotes and the start of its value. */
+/** Where a member of an object is written: its key's quotes and its value (text offsets). */
 interface Member {
   keyStart: number;
   keyEnd: number;
   value: number;
+  /** just after the value: the scan found it, so a lookup that ends here need not scan the value again */
+  valueEnd: number;
 }
 
 /**
- * The members of the object or the items of the array at `at` (text offsets), from one shallow
- * scan; null when `findPointer` must walk there instead: a key written twice (the table then
+ * The members of the object or the items of the array at `at` (text offsets; an array's as start,
+ * end pairs), from one shallow scan; null when `findPointer` must walk there instead: a key written twice (the table then
  * mixes occurrences) or a key containing "#".
  */
 function membersAt(text: string, keys: KeyReader, at: number): Map<string, Member> | number[] | null | undefined {
@@ -233,8 +235,9 @@ function membersAt(text: string, keys: KeyReader, at: number): Map<string, Membe
     const items: number[] = [];
     i = skipSpace(text, i + 1);
     while (text.charCodeAt(i) !== 0x5d) {
-      items.push(i);
-      i = skipSpace(text, valueEnd(text, i));
+      const end = valueEnd(text, i);
+      items.push(i, end);
+      i = skipSpace(text, end);
       if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
     }
     return items;
@@ -250,8 +253,9 @@ function membersAt(text: string, keys: KeyReader, at: number): Map<string, Membe
     if (name.includes("#") || members.has(t)) return null;
     const keyEnd = i;
     i = skipSpace(text, skipSpace(text, i) + 1); // :
-    members.set(t, { keyStart, keyEnd, value: i });
-    i = skipSpace(text, valueEnd(text, i));
+    const end = valueEnd(text, i);
+    members.set(t, { keyStart, keyEnd, value: i, valueEnd: end });
+    i = skipSpace(text, end);
     if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
   }
   return members;
@@ -279,6 +283,8 @@ export class PointerFinder {
     if (key && path.length === 0) return undefined;
     const text = this.#text;
     let at = skipSpace(text, 0);
+    // the end of the value at `at` when a scan of its parent found it, else -1
+    let end = -1;
     for (let d = 0; d < path.length; d++) {
       let members = this.#members.get(at);
       if (members === undefined && !this.#members.has(at)) {
@@ -290,9 +296,12 @@ export class PointerFinder {
       const last = d === path.length - 1;
       const wanted = path[d] as string;
       if (Array.isArray(members)) {
-        const item = key && last ? undefined : members[Number(wanted)];
-        if (item === undefined || String(Number(wanted)) !== wanted) return undefined;
+        const k = Number(wanted);
+        // "1.5" names no item (and 2 × 1.5 would read an end)
+        const item = (key && last) || !Number.isInteger(k) ? undefined : members[2 * k];
+        if (item === undefined || String(k) !== wanted) return undefined;
         at = item;
+        end = members[2 * k + 1] as number;
         continue;
       }
       const member = members.get(wanted);
@@ -302,9 +311,10 @@ export class PointerFinder {
         return { start: source(member.keyStart), end: source(member.keyEnd - 1) + 1 };
       }
       at = member.value;
+      end = member.valueEnd;
     }
     const source = this.#source();
     const start = source(at);
-    return { start, end: source(valueEnd(text, at) - 1) + 1 };
+    return { start, end: source((end < 0 ? valueEnd(text, at) : end) - 1) + 1 };
   }
 }

@@ -176,15 +176,16 @@ export function prepass(src: string, start: number, limit: number, maxNesting: n
     const c = src.charCodeAt(i);
     if (!inString) {
       if (isQuote(c)) {
-        flush(i);
+        // a straight quote stays in the verbatim run: written as it is, its offset maps the same
         if (c !== STRAIGHT) {
+          flush(i);
           changed++;
           rewrite(true);
+          emit('"', i);
+          runStart = i + 1;
         }
-        emit('"', i);
         inString = true;
         inner = 0;
-        runStart = i + 1;
       } else if (c === 0x7b || c === 0x5b) {
         depth++;
         if (depth > maxNesting) {
@@ -215,14 +216,14 @@ export function prepass(src: string, start: number, limit: number, maxNesting: n
       } else if (c === LEFT && !closesString(src, i, limit)) {
         inner++;
       } else if (inner === 0 && closesString(src, i, limit)) {
-        flush(i);
         if (c !== STRAIGHT) {
+          flush(i);
           changed++;
           rewrite(false); // valid JSON may hold this quote as text; the pre-pass ends the string here
+          emit('"', i);
+          runStart = i + 1;
         }
-        emit('"', i);
         inString = false;
-        runStart = i + 1;
       } else if (c === STRAIGHT) {
         flush(i);
         changed++;

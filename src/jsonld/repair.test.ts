@@ -41,6 +41,22 @@ describe("typographic pre-pass", () => {
     expect(p.changed).toBe(4);
   });
 
+  it("maps straight and rewritten quotes, escapes and raw newlines alike, starting past a prefix", () => {
+    // straight quotes stay in the verbatim runs; curly delimiters, a stray quote and a newline are written
+    const src = `x = {"a": ${L}b${R}, "c": "say "hi"\nnow", "d": [1, "e"]} tail`;
+    const p = prepass(src, 4, src.length, 10);
+    expect(p.text).toBe('{"a": "b", "c": "say \\"hi\\"\\nnow", "d": [1, "e"]}');
+    const at = Array.from({ length: p.text.length + 1 }, (_, k) => p.map.at(k));
+    // text → source: 1:1 up to the stray quote (text 21); each written pair maps to its one source char
+    const expected = [
+      ...Array.from({ length: 21 }, (_, k) => 4 + k),
+      ...[25, 25, 26, 27, 28, 28, 29, 29],
+      ...Array.from({ length: 21 }, (_, k) => 30 + k),
+    ];
+    expect(at).toEqual(expected);
+    expect([p.end, p.changed, p.notStrict]).toEqual([50, 4, true]);
+  });
+
   it("escapes raw newlines inside strings", () => {
     const src = '{"a": "one\ntwo"}';
     const r = repairJsonAt(src, 0, src.length, "leading");

@@ -17,4 +17,20 @@ describe("LineIndex line starts, shared with the last text indexed", () => {
     expect(new LineIndex("same length!\n").lineCount).toBe(2);
     expect(new LineIndex("same length!!").lineCount).toBe(1);
   });
+
+  it("keeps each text's lines apart when more texts alternate than it remembers, long texts included", () => {
+    // ten texts (two more than remembered), one of 3,000 lines (past the first scratch array), in two rounds
+    const texts = Array.from({ length: 10 }, (_, k) => "line\n".repeat(k === 3 ? 3000 : k + 1) + `end ${k}`);
+    for (let round = 0; round < 2; round++)
+      texts.forEach((text, k) => {
+        const index = new LineIndex(text);
+        const lines = k === 3 ? 3001 : k + 2;
+        expect([k, index.lineCount, index.lineStart(lines), index.position(text.length - 1)]).toEqual([
+          k,
+          lines,
+          5 * (lines - 1),
+          { line: lines, column: 5 },
+        ]);
+      });
+  });
 });

@@ -89,31 +89,45 @@ export class LineIndex {
   }
 }
 
-/** The text last indexed and its line starts (read-only once built). */
-let lastText: string | undefined;
-let lastStarts: Int32Array | undefined;
+/**
+ * The texts last indexed and their line starts (read-only once built), a few of them: a batch task
+ * lints its four files and then encodes their records, so one remembered text was indexed twice.
+ */
+const RECENT = 8;
+const recentTexts: Array<string | undefined> = new Array(RECENT).fill(undefined);
+const recentStarts: Array<Int32Array | undefined> = new Array(RECENT).fill(undefined);
+let nextSlot = 0;
 
 /**
- * `lineStarts`, remembered for the last text: the lint run, the JSON-LD rules and the record
+ * `lineStarts`, remembered for the last few texts: the lint run, the JSON-LD rules and the record
  * encoder each make a LineIndex of the same article in turn, and now find its lines once.
  */
 function sharedLineStarts(text: string): Int32Array {
-  if (lastStarts !== undefined && text === lastText) return lastStarts;
-  lastStarts = lineStarts(text);
-  lastText = text;
-  return lastStarts;
+  for (let k = 0; k < RECENT; k++) if (recentTexts[k] === text) return recentStarts[k] as Int32Array;
+  const starts = lineStarts(text);
+  recentTexts[nextSlot] = text;
+  recentStarts[nextSlot] = starts;
+  nextSlot = (nextSlot + 1) % RECENT;
+  return starts;
 }
+
+/** Where `lineStarts` collects LF line starts before copying them out: grown, never shrunk. */
+let scratch = new Int32Array(1024);
 
 /** Offsets of the line starts of `text` (LF, CRLF or CR breaks). */
 function lineStarts(text: string): Int32Array {
   if (text.indexOf("\r") < 0) {
-    // LF only (the usual case): count, then fill, with indexOf finding the breaks
+    // LF only (the usual case): one indexOf pass into the scratch array, then a copy of the count
     let count = 1;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
-    const starts = new Int32Array(count);
-    let k = 1;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
-    return starts;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+      if (count === scratch.length) {
+        const grown = new Int32Array(2 * count);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[count++] = i + 1;
+    }
+    return scratch.slice(0, count);
   }
   const starts: number[] = [0];
   for (let i = 0; i < text.length; i++) {

@@ -1,11 +1,12 @@
 import type { Article } from "../model/article.js";
 import type { TextPart } from "../model/span.js";
-import { HealthTally, rememberHealthTally, separatesTokens } from "./health-detect.js";
+import { charClass, MAY_JOIN, TOKEN_GAP, WORD_CHAR } from "./char-class.js";
+import { HealthTally, rememberHealthTally } from "./health-detect.js";
 import { detectLanguageOfWords, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
-import { ASCII_WORD, isWordChar, joinsAt, MAY_JOIN } from "./words.js";
+import { joinsAt } from "./words.js";
 
 /**
  * Maps text offsets of one part to source offsets. Queries come in increasing
@@ -63,39 +64,46 @@ class OffsetMapper {
 /** Fewer chars per word than any English text averages, so `words` is rarely grown past its first size. */
 const CHARS_PER_WORD_LOW = 5;
 
+/** A visible part and where it sits; `level` and `item` are -1 where they do not apply (one shape for all). */
 interface PartRef {
   kind: SegmentKind;
   index: number;
   part: TextPart;
-  level?: number;
-  item?: number;
+  level: number;
+  item: number;
+}
+
+function partRef(kind: SegmentKind, index: number, part: TextPart, level = -1, item = -1): PartRef {
+  return { kind, index, part, level, item };
 }
 
 function visibleParts(article: Article): PartRef[] {
   const parts: PartRef[] = [];
-  if (article.title) parts.push({ kind: "title", index: -1, part: article.title });
-  article.blocks.forEach((b, index) => {
+  if (article.title) parts.push(partRef("title", -1, article.title));
+  const { blocks, faq } = article;
+  for (let index = 0; index < blocks.length; index++) {
+    const b = blocks[index] as Article["blocks"][number];
     switch (b.kind) {
       case "heading":
-        parts.push({ kind: "heading", index, part: b.content, level: b.level });
+        parts.push(partRef("heading", index, b.content, b.level));
         break;
       case "paragraph":
       case "quote":
-        parts.push({ kind: "paragraph", index, part: b.content });
+        parts.push(partRef("paragraph", index, b.content));
         break;
       case "list":
-        b.items.forEach((part, item) => {
-          parts.push({ kind: "list-item", index, part, item });
-        });
+        for (let item = 0; item < b.items.length; item++)
+          parts.push(partRef("list-item", index, b.items[item] as TextPart, -1, item));
         break;
       case "image":
         break;
     }
-  });
-  article.faq.forEach((f, index) => {
-    parts.push({ kind: "faq-question", index, part: f.question });
-    parts.push({ kind: "faq-answer", index, part: f.answer });
-  });
+  }
+  for (let index = 0; index < faq.length; index++) {
+    const f = faq[index] as Article["faq"][number];
+    parts.push(partRef("faq-question", index, f.question));
+    parts.push(partRef("faq-answer", index, f.answer));
+  }
   return parts;
 }
 
@@ -116,7 +124,7 @@ export function analyzeText(article: Article): TextAnalysis {
   // end: growing by push would allocate and copy the array ~3 times its final size over.
   let chars = 0;
   for (const ref of parts) chars += ref.part.text.length;
-  const words: Word[] = new Array(Math.ceil(chars / CHARS_PER_WORD_LOW));
+  const words = wordArray(Math.ceil(chars / CHARS_PER_WORD_LOW));
   let wordCount = 0;
   const sentences: Sentence[] = [];
   const segments: Segment[] = [];
@@ -131,6 +139,7 @@ export function analyzeText(article: Article): TextAnalysis {
     const { part } = ref;
     const text = part.text;
     const mapper = new OffsetMapper(part);
+    health.beginPart(text.length);
     const segment: Segment = {
       kind: ref.kind,
       index: ref.index,
@@ -141,8 +150,8 @@ export function analyzeText(article: Article): TextAnalysis {
       firstWord: wordCount,
       wordCount: 0,
     };
-    if (ref.level !== undefined) segment.level = ref.level;
-    if (ref.item !== undefined) segment.item = ref.item;
+    if (ref.level !== -1) segment.level = ref.level;
+    if (ref.item !== -1) segment.item = ref.item;
     const segIndex = segments.length;
     segments.push(segment);
     // A heading or title is one sentence even when it holds a "?" or a colon.
@@ -192,9 +201,10 @@ export function analyzeText(article: Article): TextAnalysis {
 
 /**
  * Writes the words of the sentence text[s, e) to `words` from index `n` on,
- * returns the index after them, and counts them in `health`, in one pass over its chars: the `wordStart` / `wordEnd` tokens,
- * each hashed as `lastWordHash` while its end is found, and the chars between
- * them checked for one that may join two words into one health token.
+ * returns the index after them, and counts them in `health`, in one pass over its chars: the
+ * words, each hashed while its end is found, and the chars between them checked for one that may
+ * join two words into one health token. Every char, ASCII or not, is classed by one table load
+ * (char-class.ts), so no branch waits for unusual text to deoptimise the compiled loop.
  */
 function scanWords(
   text: string,
@@ -207,25 +217,25 @@ function scanWords(
   health: HealthTally,
 ): number {
   let i = s;
+  // the class bits of every char between words, for TOKEN_GAP
+  let gaps = 0;
   for (;;) {
     let c = 0;
+    let k = 0;
     // the gap before the next word
     for (; i < e; i++) {
       c = text.charCodeAt(i);
-      if (c < 128) {
-        if (ASCII_WORD[c] === 1) break;
-        if (c === 45) health.tokenAcrossWords();
-      } else if (isWordChar(c)) break;
-      else if (!separatesTokens(c)) health.tokenAcrossWords();
+      k = charClass(c);
+      if ((k & WORD_CHAR) !== 0) break;
+      gaps |= k;
     }
-    if (i >= e) return n;
+    if (i >= e) break;
     const start = i;
     let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
     for (i++; i < e; i++) {
       c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c)) h = Math.imul(h ^ c, 0x01000193);
-      // only ' , - . and non-ASCII chars may join (a space, most often, never does)
-      else if ((c >= 128 || MAY_JOIN[c] === 1) && i + 1 < e && joinsAt(text, start, i))
+      k = charClass(c);
+      if ((k & WORD_CHAR) !== 0 || ((k & MAY_JOIN) !== 0 && i + 1 < e && joinsAt(text, start, i)))
         h = Math.imul(h ^ c, 0x01000193);
       else break;
     }
@@ -240,6 +250,19 @@ function scanWords(
       lex: entry.lex,
     };
   }
+  health.tokenAcrossWords(gaps & TOKEN_GAP);
+  return n;
+}
+
+/**
+ * `size` empty slots that hold objects from the start: a fresh `new Array(size)` holds small
+ * integers until its first word, so every article's first store changed its map, which threw the
+ * scanner's optimised code away.
+ */
+function wordArray(size: number): Word[] {
+  const words = new Array<Word>(size + 1);
+  words[0] = undefined as unknown as Word;
+  return words;
 }
 
 /** Appends the bounds of `text` trimmed, unless that leaves nothing. */

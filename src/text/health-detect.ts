@@ -164,25 +164,44 @@ function tallyByRegex(tally: Tally, text: string): void {
   for (const match of text.toLowerCase().matchAll(WORD)) count(tally, match[0]);
 }
 
-/** The `[\p{L}-]+` tokens of one spelling: how many, how many are health words, which ones. */
+/**
+ * The `[\p{L}-]+` tokens of one spelling: how many, how many are health words, which ones. Every
+ * value, the two markers below included, comes from `wordHealthOf`, so a table entry's `health`
+ * field keeps one shape and type from the first word on (a change of either throws V8's optimised
+ * scanner away).
+ */
 export interface WordHealth {
   readonly tokens: number;
   readonly hits: number;
   readonly distinct: readonly string[];
+  /** 1 when the spelling lower-cases by context or to more than one unit: its part needs a scan */
+  readonly inContext: number;
 }
 
-/** The common case, shared: one token, no health word. */
-const PLAIN: WordHealth = { tokens: 1, hits: 0, distinct: [] };
+function wordHealthOf(tokens: number, hits: number, distinct: readonly string[], inContext: number): WordHealth {
+  return { tokens, hits, distinct, inContext };
+}
 
-/** The tokens of a spelling, or null when one of its chars lower-cases by context or to more than one unit. */
-function wordHealth(raw: string): WordHealth | null {
-  for (let i = 0; i < raw.length; i++) if (lowerTokenCode(raw.charCodeAt(i)) === COMPLEX) return null;
+/** A table entry's `health` until the first token of its spelling asks. */
+export const HEALTH_UNSET: WordHealth = wordHealthOf(0, 0, [], 0);
+/** The spelling's tokens depend on the text around it. */
+const IN_CONTEXT: WordHealth = wordHealthOf(0, 0, [], 1);
+/** The common case, shared: one token, no health word. */
+const PLAIN: WordHealth = wordHealthOf(1, 0, [], 0);
+
+/** The tokens of a spelling, or IN_CONTEXT when one of its chars lower-cases by context or to more than one unit. */
+function wordHealth(raw: string): WordHealth {
+  for (let i = 0; i < raw.length; i++) if (lowerTokenCode(raw.charCodeAt(i)) === COMPLEX) return IN_CONTEXT;
   const tally: Tally = { hits: 0, total: 0, distinct: new Set() };
   tallyPart(tally, raw);
-  return tally.total === 1 && tally.hits === 0
-    ? PLAIN
-    : { tokens: tally.total, hits: tally.hits, distinct: [...tally.distinct] };
+  return tally.total === 1 && tally.hits === 0 ? PLAIN : wordHealthOf(tally.total, tally.hits, [...tally.distinct], 0);
 }
+
+/**
+ * `HealthTally.word`'s stores, shared: a part's entries are read by `endPart` before the next part
+ * (of any tally) begins.
+ */
+const hitScratch: WordHealth[] = [HEALTH_UNSET];
 
 /**
  * The health tally of an article's visible parts, built by `analyzeText` as it
@@ -192,6 +211,11 @@ function wordHealth(raw: string): WordHealth | null {
  * between words are all separators (`separatesTokens`; the text layer reports
  * any other by `tokenAcrossWords`). A part where one is not ("blood-", "--",
  * a letter lower-casing by context) is scanned as before.
+ *
+ * `word` runs for every word of every article, inside the scanner's optimised code: it has no
+ * branch that only some words take (a branch first taken after optimisation deoptimises the
+ * scanner), so the words with health hits are written to a list whose count only grows past them,
+ * in room made before the part.
  */
 export class HealthTally implements Tally {
   hits = 0;
@@ -199,43 +223,52 @@ export class HealthTally implements Tally {
   distinct = new Set<string>();
   #partHits = 0;
   #partTotal = 0;
-  #partWords: string[] = [];
-  #byWords = true;
+  /** the part's words with health hits are the first `#hitCount` entries of `hitScratch` */
+  #hitCount = 0;
+  /** non-zero once the part's words may not add up to its tally (`tokenAcrossWords`, IN_CONTEXT) */
+  #scan = 0;
 
-  /** Counts a word of the current part. */
+  /**
+   * Opens a part of `length` chars: makes room for a store per word of it (words and the gaps
+   * between them take a char each at least), so `word`'s stores stay in bounds.
+   */
+  beginPart(length: number): void {
+    const room = (length >> 1) + 2;
+    while (hitScratch.length < room) hitScratch.push(HEALTH_UNSET);
+  }
+
+  /** Counts a word of the current part (opened by `beginPart`). */
   word(entry: WordEntry): void {
     let health = entry.health;
-    if (health === undefined) {
+    if (health === HEALTH_UNSET) {
       health = wordHealth(entry.raw);
       entry.health = health;
     }
-    if (health === null) {
-      this.#byWords = false;
-      return;
-    }
+    this.#scan |= health.inContext;
     this.#partTotal += health.tokens;
-    if (health.hits > 0) {
-      this.#partHits += health.hits;
-      for (const w of health.distinct) this.#partWords.push(w);
-    }
+    this.#partHits += health.hits;
+    // stored whether or not it hits; counted only when it does (the next word overwrites a miss)
+    hitScratch[this.#hitCount] = health;
+    this.#hitCount += health.hits > 0 ? 1 : 0;
   }
 
-  /** Notes that a char between two words of the current part ("-") may join them into one token. */
-  tokenAcrossWords(): void {
-    this.#byWords = false;
+  /** Notes, when `across` is non-zero, that a char between two words of the current part ("-") may join them into one token. */
+  tokenAcrossWords(across: number): void {
+    this.#scan |= across;
   }
 
   /** Closes the current part, whose text is `text`: its words' tallies, or a scan of it when they may differ. */
   endPart(text: string): void {
-    if (this.#byWords) {
+    if (this.#scan === 0) {
       this.hits += this.#partHits;
       this.total += this.#partTotal;
-      for (const w of this.#partWords) this.distinct.add(w);
+      for (let i = 0; i < this.#hitCount; i++)
+        for (const w of (hitScratch[i] as WordHealth).distinct) this.distinct.add(w);
     } else tallyPart(this, text);
     this.#partHits = 0;
     this.#partTotal = 0;
-    this.#partWords.length = 0;
-    this.#byWords = true;
+    this.#hitCount = 0;
+    this.#scan = 0;
   }
 }
 

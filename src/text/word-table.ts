@@ -1,4 +1,4 @@
-import type { WordHealth } from "./health-detect.js";
+import { HEALTH_UNSET, type WordHealth } from "./health-detect.js";
 import { type Lexeme, lexemeOf } from "./lexeme.js";
 import { normWord } from "./words.js";
 
@@ -16,8 +16,8 @@ export interface WordEntry {
   readonly norm: string;
   /** the norm's shared facts (syllables, stem, …) */
   readonly lex: Lexeme;
-  /** the spelling's health-word tokens (src/text/health-detect.ts): undefined until asked, null when it needs a scan in context */
-  health: WordHealth | null | undefined;
+  /** the spelling's health-word tokens (src/text/health-detect.ts), HEALTH_UNSET until asked */
+  health: WordHealth;
   /** low 30 bits of the chars' FNV-1a hash */
   readonly hash: number;
   next: WordEntry | undefined;
@@ -70,16 +70,26 @@ export function internWord(text: string, start: number, end: number, h = charsHa
   // 30 bits fit V8's small integers: stored and compared without boxing
   const key = h & 0x3fffffff;
   const length = end - start;
-  for (let e = buckets[bucket]; e !== undefined; e = e.next) {
+  let e = buckets[bucket];
+  while (e !== undefined) {
+    // loaded before the compare, so on every lookup: a load first reached after V8 optimised the
+    // scanner (on the first bucket collision) would throw that code away
+    const next = e.next;
     if (e.hash === key && e.raw.length === length && sameChars(e.raw, text, start)) return e;
+    e = next;
   }
+  return addWord(text, start, end, key, bucket);
+}
+
+/** A table miss, kept out of `internWord` (inlined into the scanner) since a warm run rarely takes it. */
+function addWord(text: string, start: number, end: number, key: number, bucket: number): WordEntry {
   if (size >= WORD_TABLE_LIMIT) {
     buckets.fill(undefined);
     size = 0;
   }
   const raw = ownCopy(text, start, end);
   const lex = lexemeOf(normWord(raw));
-  const entry: WordEntry = { raw, norm: lex.norm, lex, health: undefined, hash: key, next: buckets[bucket] };
+  const entry: WordEntry = { raw, norm: lex.norm, lex, health: HEALTH_UNSET, hash: key, next: buckets[bucket] };
   buckets[bucket] = entry;
   size++;
   return entry;

@@ -9,12 +9,9 @@
 
 const otherCache = new Map<number, boolean>();
 /** 1 for ASCII letters and digits: one load instead of three range tests in the hottest loop. */
-export const ASCII_WORD = new Uint8Array(128);
+const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-/** 1 for the ASCII chars `joinsAt` may take inside a word (' , - .): other chars end the word without a call. */
-export const MAY_JOIN = new Uint8Array(128);
-for (const c of [39, 44, 45, 46]) MAY_JOIN[c] = 1;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Letters, digits and combining marks of any script. */
