@@ -32,14 +32,18 @@ export function siteOptionsOf(site: SiteSettings | undefined, spec: PageSpec) {
   } as const;
 }
 
-/** The planner for one run: article and its own diagnostics in, planned page out. */
+/**
+ * The planner for one run: article and its own diagnostics in, planned page out. `health`, the lint
+ * run's own detection for the article when there is one, saves scanning the text again under "auto".
+ */
 export function pagePlanner(
   config: ResolvedConfig,
   spec: PageSpec,
-): (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage {
+): (article: Article, diagnostics: readonly Diagnostic[], health?: () => boolean) => PlannedPage {
   const options = siteOptionsOf(config.settings.site, spec);
-  return (article, diagnostics) => {
-    const page = planPage(article, healthEnabled(config.settings.health, article), slugBase(article), options);
+  return (article, diagnostics, health) => {
+    const healthy = healthEnabled(config.settings.health, health ?? article);
+    const page = planPage(article, healthy, slugBase(article), options);
     return isHeld(page, diagnostics, options.allowErrors)
       ? { page }
       : { page, html: plannedHtml(article, page, options) };
