@@ -16,7 +16,7 @@ describe("pagePlanner", () => {
     const own = plan(article, []);
     const told = plan(article, [], () => true);
     expect([own.page.facts.health, told.page.facts.health]).toEqual([false, true]);
-    expect(own.html).toContain('"@type":"WebPage"');
-    expect(told.html).toContain('"@type":"MedicalWebPage"');
+    expect(Buffer.from(own.html as Uint8Array).toString()).toContain('"@type":"WebPage"');
+    expect(Buffer.from(told.html as Uint8Array).toString()).toContain('"@type":"MedicalWebPage"');
   });
 });
