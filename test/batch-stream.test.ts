@@ -142,6 +142,62 @@ describe("checkStream (results spilled to disk)", () => {
   });
 });
 
+describe("checkFiles with the cache on and the sources kept (build)", () => {
+  let dir: string;
+  let spec: CheckSpec;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copydesk-once-"));
+    generateCorpus({ n: 2, seed: 9, out: join(dir, "corpus"), words: 600 });
+    spec = { cwd: dir, now: "2026-11-24T00:00:00Z" };
+  });
+
+  it("checks the bytes it hashed instead of loading the draft a second time", async () => {
+    const [first, second] = readdirSync(join(dir, "corpus"))
+      .sort()
+      .map((f) => join(dir, "corpus", f)) as [string, string];
+    const cache = { dir: join(dir, "cache") };
+    const expected = (await checkFiles([second], spec, { workers: 1, keepSource: true })).results[0];
+    await checkFiles([first], spec, { workers: 1, cache });
+    const text = readFileSync(second, "utf8");
+    // `first` is served from the cache while the batch hashes its inputs, before `second` is checked:
+    // the draft is gone by then, and its text was read already
+    const { results } = await checkFiles([second, first], spec, {
+      workers: 1,
+      cache,
+      keepSource: true,
+      onProgress: (done) => {
+        if (done === 1) rmSync(second);
+      },
+    });
+    writeFileSync(second, text);
+    expect(results[0]?.fatal).toBeUndefined();
+    expect(results[0]).toEqual(expected);
+    expect(results[0]?.source).toBe(text);
+  });
+
+  it("reports undecodable drafts as it does without the cache", async () => {
+    const bad = join(dir, "bad");
+    rmSync(bad, { recursive: true, force: true });
+    execFileSync("mkdir", [bad]);
+    const files = {
+      "nul.md": Buffer.from("# Title\n\nText\u0000more\n"),
+      "latin1.md": Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]),
+      "blank.md": Buffer.from("  \n\t\n"),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(bad, name), bytes);
+    const paths = Object.keys(files).map((name) => join(bad, name));
+    const fatal = async (cache: { dir: string } | false) =>
+      (await checkFiles(paths, spec, { workers: 1, cache, keepSource: true })).results.map((r) => r.fatal);
+    const plain = await fatal(false);
+    expect(plain).toEqual([
+      "binary file (NUL byte at offset 13)",
+      "not valid UTF-8 (at byte 5)",
+      "empty file (only whitespace)",
+    ]);
+    expect(await fatal({ dir: join(dir, "cache-bad") })).toEqual(plain);
+  });
+});
+
 describe("checkStream with the metadata cache strategy (file stamps)", () => {
   let corpus: string;
   let paths: string[];

@@ -103,10 +103,15 @@ describe("check over many files", () => {
     expect(two.pages).toEqual(one.pages);
     expect(one.pages.every((p) => typeof (p as { page: { file: string } }).page.file === "string")).toBe(true);
     // the drafts hold errors of their own: some pages are held back unrendered, the others carry their HTML
-    const html = one.pages.filter((p) => (p as { html?: string }).html !== undefined);
+    const html = one.pages.filter((p) => (p as { html?: Uint8Array }).html !== undefined);
     expect(html.length).toBeGreaterThan(0);
     expect(html.length).toBeLessThan(paths.length);
-    expect((html[0] as { html: string }).html.startsWith("<!DOCTYPE html>")).toBe(true);
+    // as the UTF-8 bytes the build writes
+    expect(
+      Buffer.from((html[0] as { html: Uint8Array }).html)
+        .toString("utf8")
+        .startsWith("<!DOCTYPE html>"),
+    ).toBe(true);
   });
 
   it("serves unchanged files from the cache and re-checks a changed one", () => {

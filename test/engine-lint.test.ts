@@ -239,6 +239,11 @@ describe("lintArticle", () => {
       expect([count(health, "off"), count(garden, "off")]).toEqual([0, 0]);
       expect([count(health, "on"), count(garden, "on")]).toEqual([3, 2]);
     });
+
+    it("hands back its health detection (what build's page planner asks), with or without a health rule", () => {
+      for (const rules of [[on(healthRule)], []])
+        expect([health, garden].map((a) => lintArticle(a, { rules, settings }).health())).toEqual([true, false]);
+    });
   });
 
   it("turns reading notes into read/<id> diagnostics", () => {

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError, loadBytesSync, loadSourceSync } from "../io/source.js";
+import { decodeSource, InputError, loadBytesSync, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
 import { LineIndex } from "../model/span.js";
 import { addCounts, type Counts, countResult, type FileResult } from "../report/types.js";
@@ -106,7 +106,7 @@ export interface BatchResult {
 interface Prepared {
   config: ResolvedConfig;
   options: CheckOptions;
-  plan?: (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage;
+  plan?: (article: Article, diagnostics: readonly Diagnostic[], health?: () => boolean) => PlannedPage;
 }
 
 const prepared = new Map<string, Promise<Prepared>>();
@@ -184,18 +184,30 @@ function checkLoaded(path: string, spec: CheckSpec, { config, options }: Prepare
 /** Worker entry (see worker.ts): paths in, records (and pages) out. */
 export async function checkTask(task: { paths: readonly string[]; spec: CheckSpec }): Promise<TaskResult> {
   const prep = await prepare(task.spec);
-  return taskResult(
-    task.paths.map((path) => checkLoaded(path, task.spec, prep)),
-    task.spec,
-    prep,
-  );
+  return runTask(task, prep, (path) => checkLoaded(path, task.spec, prep));
 }
 
-function taskResult(checked: readonly CheckedText[], spec: CheckSpec, prep: Prepared): TaskResult {
-  const records = checked.map((c) => encodeLoaded(c, spec.render));
-  const plan = prep.plan;
-  if (!plan) return { records };
-  return { records, pages: checked.map((c) => (c.article ? plan(c.article, c.result.diagnostics) : undefined)) };
+/**
+ * Checks a task's files one after the other, each encoded (and its page planned) right after its own
+ * check rather than all at the end: the encoder then finds the line starts lint found for that very
+ * text (model/span.ts remembers those of the last text only). `kept` receives each checked file.
+ */
+function runTask(
+  task: { paths: readonly string[]; spec: CheckSpec },
+  prep: Prepared,
+  check: (path: string, j: number) => CheckedText,
+  kept?: CheckedText[],
+): TaskResult {
+  const { plan } = prep;
+  const records: string[] = [];
+  const pages: Array<PlannedPage | undefined> | undefined = plan ? [] : undefined;
+  task.paths.forEach((path, j) => {
+    const c = check(path, j);
+    kept?.push(c);
+    records.push(encodeLoaded(c, task.spec.render));
+    if (plan) pages?.push(c.article ? plan(c.article, c.result.diagnostics, c.health) : undefined);
+  });
+  return pages ? { records, pages } : { records };
 }
 
 function encodeLoaded(checked: CheckedText, render: CheckSpec["render"]): string {
@@ -240,6 +252,17 @@ function readText(cwd: string, path: string): string | undefined {
 function readBytes(cwd: string, path: string, maxBytes: number | undefined): Buffer | undefined {
   try {
     return loadBytesSync(resolve(cwd, path), maxBytes === undefined ? {} : { maxBytes });
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
+}
+
+/** The text of a file's bytes as its check would decode them; undefined when the check must report why not. */
+function decodedOrUndefined(abs: string, bytes: Buffer, prep: Prepared): string | undefined {
+  const maxBytes = prep.config.read.maxFileSize;
+  try {
+    return decodeSource(abs, bytes, maxBytes === undefined ? {} : { maxBytes });
   } catch (err) {
     if (err instanceof InputError) return undefined;
     throw err;
@@ -341,7 +364,7 @@ export async function checkStream(
       else if (cache && key) place(index, cache.set(key, record));
       else place(index, { file: spillFile(), span: spillFile().append(record) });
     }
-    if (texts && !failed) texts[index] = text;
+    if (texts) texts[index] = failed ? undefined : text;
     options.onProgress?.(++done, n);
   };
 
@@ -372,7 +395,11 @@ export async function checkStream(
     if (key && stamp) stamps?.remember(abs, stamp, key, statedAt);
     const hit = key ? cache.get(key) : undefined;
     if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);
-    else pending.push({ index, path, ...(key ? { key } : {}) });
+    else {
+      // the text is kept anyway: decoded now, the check need not load the file a second time
+      if (texts && bytes) texts[index] = decodedOrUndefined(resolve(spec.cwd, path), bytes, prep);
+      pending.push({ index, path, ...(key ? { key } : {}) });
+    }
   }
 
   // In this thread the check hands back the text it read (and the article, for onArticle); pool workers
@@ -386,10 +413,20 @@ export async function checkStream(
   // only when someone wants them (a pool window of waiting articles, text analyses included, is ~100 MB)
   const locals = new Map<object, CheckedText[]>();
   const wanted = texts !== undefined || options.onArticle !== undefined;
+  const firstOf = new Map<object, number>(groups.map((group, g) => [group, g * perTask]));
   const inProcess = (task: { paths: readonly string[]; spec: CheckSpec }): TaskResult => {
-    const checked = task.paths.map((path) => checkLoaded(path, task.spec, prep));
-    if (wanted) locals.set(task, checked);
-    return taskResult(checked, task.spec, prep);
+    const first = firstOf.get(task) as number;
+    const checked: CheckedText[] | undefined = wanted ? [] : undefined;
+    if (checked) locals.set(task, checked);
+    return runTask(
+      task,
+      prep,
+      (path, j) => {
+        const text = texts?.[(pending[first + j] as (typeof pending)[number]).index];
+        return text === undefined ? checkLoaded(path, task.spec, prep) : checkText({ path, text }, prep.options);
+      },
+      checked,
+    );
   };
   await runOrdered(groups, {
     workers: Math.min(workers, pending.length),
@@ -403,7 +440,11 @@ export async function checkStream(
       records.forEach((record, j) => {
         const task = pending[g * perTask + j] as (typeof pending)[number];
         const mine = own?.[j];
-        const text = mine ? mine.result.source : texts ? readText(spec.cwd, task.path) : undefined;
+        const text = mine
+          ? mine.result.source
+          : texts
+            ? (texts[task.index] ?? readText(spec.cwd, task.path))
+            : undefined;
         take(task.index, record, task.key, text);
         if (mine?.article) options.onArticle?.(task.index, mine.article, mine.result);
         const page = pages?.[j];

@@ -27,6 +27,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** the article's text layer, shared with the rules (built now if no rule needed it) */
   text(): TextAnalysis;
+  /** whether it reads as health content (detection run once, shared with the health rules) */
+  health(): boolean;
 }
 
 /** Primary language subtag: "en-GB" → "en". */
@@ -186,5 +188,5 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
   }
 
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, text: () => facts.text };
+  return { diagnostics, text: () => facts.text, health: () => facts.health };
 }

@@ -20,8 +20,16 @@ export interface PageSpec {
  */
 export interface PlannedPage {
   page: PageRecord;
-  html?: string;
+  /**
+   * The HTML as the UTF-8 bytes written to disk: encoded once, as it is rendered, instead of held as a
+   * string built of hundreds of pieces, which every collection copied or marked piece by piece while a
+   * build kept a thousand pages until it wrote them.
+   */
+  html?: Uint8Array;
 }
+
+/** A plain Uint8Array (not a Buffer), as a page from a pool thread arrives: the same data either way. */
+const utf8 = new TextEncoder();
 
 /** The site options of a build with these site settings and spec (the planner's and the build command's). */
 export function siteOptionsOf(site: SiteSettings | undefined, spec: PageSpec) {
@@ -32,16 +40,20 @@ export function siteOptionsOf(site: SiteSettings | undefined, spec: PageSpec) {
   } as const;
 }
 
-/** The planner for one run: article and its own diagnostics in, planned page out. */
+/**
+ * The planner for one run: article and its own diagnostics in, planned page out. `health`, the lint
+ * run's own detection for the article when there is one, saves scanning the text again under "auto".
+ */
 export function pagePlanner(
   config: ResolvedConfig,
   spec: PageSpec,
-): (article: Article, diagnostics: readonly Diagnostic[]) => PlannedPage {
+): (article: Article, diagnostics: readonly Diagnostic[], health?: () => boolean) => PlannedPage {
   const options = siteOptionsOf(config.settings.site, spec);
-  return (article, diagnostics) => {
-    const page = planPage(article, healthEnabled(config.settings.health, article), slugBase(article), options);
+  return (article, diagnostics, health) => {
+    const healthy = healthEnabled(config.settings.health, health ?? article);
+    const page = planPage(article, healthy, slugBase(article), options);
     return isHeld(page, diagnostics, options.allowErrors)
       ? { page }
-      : { page, html: plannedHtml(article, page, options) };
+      : { page, html: utf8.encode(plannedHtml(article, page, options)) };
   };
 }

@@ -27,6 +27,8 @@ export interface CheckedText {
   entry?: CorpusEntry;
   /** the article as read (build renders it instead of reading the draft again) */
   article?: Article;
+  /** lint's health detection for it, run once (build's page planner asks it too) */
+  health?: () => boolean;
 }
 
 /** Reads and checks one draft with the file-level rules. Pure; never throws for a bad draft. */
@@ -40,12 +42,12 @@ export function checkText(input: CheckInput, options: CheckOptions): CheckedText
     const reason = err instanceof Error ? err.message : String(err);
     return { result: { path: input.path, source: input.text, diagnostics: [], fatal: `could not read: ${reason}` } };
   }
-  const { diagnostics, text } = lintArticle(article, { rules: options.rules, settings: options.settings });
+  const { diagnostics, text, health } = lintArticle(article, { rules: options.rules, settings: options.settings });
   const result: FileResult = { path: input.path, source: input.text, diagnostics };
   const extras = options.extras?.(article, text);
   if (extras?.stats !== undefined) result.stats = extras.stats;
   if (extras?.scores !== undefined) result.scores = extras.scores;
-  return { result, entry: corpusEntry(article), article };
+  return { result, entry: corpusEntry(article), article, health };
 }
 
 /**

@@ -83,6 +83,14 @@ export function loadBytesSync(path: string, options: LoadOptions = {}): Buffer {
   return loadBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, false);
 }
 
+/**
+ * The text of bytes `loadBytesSync` returned, with the checks that need decoding (binary, invalid
+ * UTF-8, only whitespace): `loadSourceSync` in two steps, for callers that hash the bytes first.
+ */
+export function decodeSource(path: string, bytes: Buffer, options: LoadOptions = {}): string {
+  return decodeChecked(path, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
 /** `loadBytesSync`; with `scratch`, the bytes may sit in a buffer the next load reuses (decode them at once). */
 function loadBytes(path: string, maxBytes: number, scratch: boolean): Buffer {
   let fd: number;

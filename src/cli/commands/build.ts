@@ -107,7 +107,7 @@ interface Draft {
  * Writes the site's files, each atomically (temp file + rename), one after the other: for a thousand
  * small files, synchronous writes cost a third of the CPU of bounded parallel promises on two cores.
  */
-function writeSite(outDir: string, files: ReadonlyMap<string, string>): void {
+function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const made = new Set<string>();
   for (const [rel, contents] of files) {
     const target = join(outDir, ...rel.split("/"));
@@ -227,7 +227,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
 
       const pages: PageRecord[] = [];
       const held: HeldBack[] = [];
-      const pageFiles = new Map<string, string>();
+      const pageFiles = new Map<string, string | Uint8Array>();
       const outDir = resolve(io.cwd, opts.out);
       let rendered = 0;
       present.forEach((d, i) => {
@@ -237,7 +237,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
           outcome = undefined;
         if (!outcome) {
-          let built: PlannedPage | { held: HeldBack } | undefined;
+          let built: { page: PageRecord; html?: string | Uint8Array } | { held: HeldBack } | undefined;
           if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
           if (!built || ("page" in built && built.html === undefined)) {
             const article = d.article ?? readArticle({ path: d.file, text: d.text });
@@ -245,7 +245,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           }
           if ("page" in built) {
             const { path, slug: pageSlug, file, facts, notes } = built.page;
-            pageFiles.set(file, built.html as string); // rendered above when it was not already
+            pageFiles.set(file, built.html as string | Uint8Array); // rendered above when it was not already
             outcome = { page: { path, slug: pageSlug, file, facts, notes } };
           } else outcome = built;
           pageCache?.set(d.key, { base: d.base, slug, outcome });
