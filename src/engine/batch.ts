@@ -23,7 +23,7 @@ import { KnownLines, lintCorpus } from "./corpus.js";
 import { type CorpusMemo, loadCorpusMemo, runKey, saveCorpusMemo } from "./corpus-memo.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
-import { nowNs, type Stamp, stampOf } from "./file-stamps.js";
+import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import type { PageSpec, PlannedPage } from "./planned-page.js";
 import { autoWorkers, runOrdered } from "./pool.js";
@@ -361,7 +361,7 @@ export async function checkStream(
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
     const abs = stamps ? resolve(spec.cwd, path) : path;
-    const statedAt = stamps ? nowNs() : 0n;
+    const statedAt = stamps ? nowMs() : 0;
     const stamp = stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
     const early = known ? cache.getUnread(known) : undefined;
