@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { RecordCache, ResultCache } from "../src/engine/cache.js";
-import { FileStamps, RACY_NS, type Stamp } from "../src/engine/file-stamps.js";
+import { FileStamps, RACY_MS, type Stamp } from "../src/engine/file-stamps.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "copydesk-cache-"));
 
@@ -189,43 +189,68 @@ describe("RecordCache", () => {
 });
 
 describe("FileStamps", () => {
-  const stamp = (mtimeNs: bigint, ctimeNs = mtimeNs): Stamp => ({ size: 10n, mtimeNs, ctimeNs, ino: 7n, dev: 1n });
-  const at = 100_000_000_000n;
+  const stamp = (mtimeMs: number, ctimeMs = mtimeMs): Stamp => ({ size: 10, mtimeMs, ctimeMs, ino: 7, dev: 1 });
+  const at = 1_700_000_000_000;
 
-  it("keeps a stamp only when mtime and ctime are more than RACY_NS older than the stat", () => {
+  it("keeps a stamp only when mtime and ctime are more than RACY_MS older than the stat", () => {
     const d = dir();
     const stamps = FileStamps.load(join(d, "none.stamps"));
-    stamps.remember("/a", stamp(at - RACY_NS - 1n), "a".repeat(64), at);
-    stamps.remember("/b", stamp(at - RACY_NS), "b".repeat(64), at);
-    stamps.remember("/c", stamp(at - RACY_NS - 1n, at - 1n), "c".repeat(64), at);
+    stamps.remember("/a", stamp(at - RACY_MS - 1), "a".repeat(64), at);
+    stamps.remember("/b", stamp(at - RACY_MS), "b".repeat(64), at);
+    stamps.remember("/c", stamp(at - RACY_MS - 1, at - 1), "c".repeat(64), at);
     stamps.save(join(d, "x.stamps"));
     const back = FileStamps.load(join(d, "x.stamps"));
-    expect(back.keyOf("/a", stamp(at - RACY_NS - 1n))).toBe("a".repeat(64));
-    expect(back.keyOf("/b", stamp(at - RACY_NS))).toBeUndefined();
-    expect(back.keyOf("/c", stamp(at - RACY_NS - 1n, at - 1n))).toBeUndefined();
+    expect(back.keyOf("/a", stamp(at - RACY_MS - 1))).toBe("a".repeat(64));
+    expect(back.keyOf("/b", stamp(at - RACY_MS))).toBeUndefined();
+    expect(back.keyOf("/c", stamp(at - RACY_MS - 1, at - 1))).toBeUndefined();
     // any field that moved: no key
-    expect(back.keyOf("/a", { ...stamp(at - RACY_NS - 1n), ino: 8n })).toBeUndefined();
-    expect(back.keyOf("/a", { ...stamp(at - RACY_NS - 1n), size: 11n })).toBeUndefined();
+    expect(back.keyOf("/a", { ...stamp(at - RACY_MS - 1), ino: 8 })).toBeUndefined();
+    expect(back.keyOf("/a", { ...stamp(at - RACY_MS - 1), size: 11 })).toBeUndefined();
+  });
+
+  it("reads back fractional times, large ids and paths that JSON escapes exactly", () => {
+    const d = dir();
+    const path = join(d, "x.stamps");
+    const stamps = FileStamps.load(path);
+    const odd: Stamp = {
+      size: 123456789,
+      mtimeMs: 1_600_000_000_123 + 0.4567,
+      ctimeMs: 1_600_000_000_999 + 0.0001,
+      ino: 2 ** 52 + 3,
+      dev: 66306,
+    };
+    const paths = ['/a "q" \\b', "/t\tab", "/é ü/x"];
+    for (const p of paths) stamps.remember(p, odd, "e".repeat(64), at);
+    stamps.save(path);
+    const back = FileStamps.load(path);
+    for (const p of paths) expect(back.keyOf(p, odd)).toBe("e".repeat(64));
+    expect(back.keyOf(paths[0] as string, { ...odd, mtimeMs: odd.mtimeMs + 0.001 })).toBeUndefined();
+    expect(back.keyOf(paths[0] as string, { ...odd, ctimeMs: odd.ctimeMs - 0.001 })).toBeUndefined();
+    expect(back.keyOf(paths[0] as string, { ...odd, dev: 1 })).toBeUndefined();
   });
 
   it("trusts nothing from a stamps file with a bad checksum, count or line", () => {
     const d = dir();
     const path = join(d, "x.stamps");
     const stamps = FileStamps.load(path);
-    stamps.remember("/a b", stamp(1n), "a".repeat(64), at);
+    stamps.remember("/a b", stamp(1), "a".repeat(64), at);
     stamps.save(path);
     const good = readFileSync(path, "utf8");
     expect(good.split("\n")[1]).toBe(`${"a".repeat(64)} 10 1 1 7 1 "/a b"`);
-    expect(FileStamps.load(path).keyOf("/a b", stamp(1n))).toBe("a".repeat(64));
+    expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBe("a".repeat(64));
     const body = good.slice(good.indexOf("\n") + 1);
     for (const bad of [
       good.replace(" 10 1 1 ", " 10 2 1 "),
-      `${JSON.stringify({ format: 1, crc: crc32(body), count: 2 })}\n${body}`,
-      `${JSON.stringify({ format: 1, crc: crc32("x\n"), count: 1 })}\nx\n`,
+      `${JSON.stringify({ format: 2, crc: crc32(body), count: 2 })}\n${body}`,
+      `${JSON.stringify({ format: 2, crc: crc32("x\n"), count: 1 })}\nx\n`,
       good.slice(0, -3),
+      // right checksums over lines not as written: a number in another notation, an unquoted path
+      ...[`${"a".repeat(64)} 10 1e0 1 7 1 "/a b"\n`, `${"a".repeat(64)} 10 1 1 7 1 /a b\n`].map(
+        (line) => `${JSON.stringify({ format: 2, crc: crc32(line), count: 1 })}\n${line}`,
+      ),
     ]) {
       writeFileSync(path, bad);
-      expect(FileStamps.load(path).keyOf("/a b", stamp(1n))).toBeUndefined();
+      expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBeUndefined();
     }
   });
 

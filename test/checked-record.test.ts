@@ -3,6 +3,7 @@ import { decodeHead, encodeChecked, prerenderedOf } from "../src/engine/checked-
 import { compareDiagnostics } from "../src/engine/diagnostic.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import { jsonMessage, jsonReporter } from "../src/report/json.js";
+import { stylishReporter } from "../src/report/stylish.js";
 import type { FileResult, ReportMeta } from "../src/report/types.js";
 
 const meta: ReportMeta = { cwd: "/", color: false, rules: [], toolVersion: "0" };
@@ -121,5 +122,34 @@ describe("records made for the JSON report", () => {
     ]);
     expect(merged.lines).toEqual({ 1: "# Title here" });
     expect(merged.counts.warningCount).toBe(3);
+  });
+
+  it("places stylish corpus findings that tie on span by rule id, then by message, as the sort does", () => {
+    const text = "0123456789abcdefghij0123456789\n";
+    const at = (d: Diagnostic) => ({ ...d, line: 1, column: d.span.start + 1, endLine: 1, endColumn: d.span.end + 1 });
+    const own = [
+      diag("a/one", 0, 5, "first"),
+      diag("m/tie", 10, 20, "middle message"),
+      diag("z/tie", 10, 20, "same span, rule after"),
+      diag("c/late", 25, 26, "late"),
+    ]
+      .map(at)
+      .sort(compareDiagnostics);
+    const rec = Buffer.from(encodeChecked({ path: "/d/s.md", diagnostics: own }, undefined, text, "stylish"));
+    const extra = [
+      diag("m/tie", 10, 20, "a message before"), // same span and rule: by message, before the own one
+      diag("m/tie", 10, 20, "middle message"), // equal: after the own one (stable sort)
+      diag("m/tie", 10, 20, "zz message after"),
+      diag("n/tie", 10, 20, "between by rule"),
+      diag("b/early", 0, 4, "before everything"),
+    ]
+      .map(at)
+      .sort(compareDiagnostics);
+    const pre = prerenderedOf(rec, extra);
+    const fast = stylishReporter([{ path: "/d/s.md", diagnostics: [], prerendered: pre, source: text }], meta);
+    const merged = [...own, ...extra].sort(compareDiagnostics);
+    expect(fast).toBe(stylishReporter([{ path: "/d/s.md", diagnostics: merged, source: text }], meta));
+    expect(fast.indexOf("a message before")).toBeLessThan(fast.indexOf("middle message"));
+    expect(fast.indexOf("zz message after")).toBeLessThan(fast.indexOf("between by rule"));
   });
 });

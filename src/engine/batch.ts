@@ -20,9 +20,10 @@ import {
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
+import { type CorpusMemo, loadCorpusMemo, runKey, saveCorpusMemo } from "./corpus-memo.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
-import { nowNs, type Stamp, stampOf } from "./file-stamps.js";
+import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import type { PageSpec, PlannedPage } from "./planned-page.js";
 import { autoWorkers, runOrdered } from "./pool.js";
@@ -350,8 +351,11 @@ export async function checkStream(
   // added then): not once here and once again there
   const unread = new Uint8Array(n);
   let anyUnread = false;
+  // each file's content key (with a cache): what names the run for its remembered corpus pass
+  const keys: Array<string | undefined> = new Array(n);
   const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
     let failed = false;
+    keys[index] = key;
     if (typeof record !== "string") {
       place(index, record);
       unread[index] = 1;
@@ -380,7 +384,7 @@ export async function checkStream(
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
     const abs = stamps ? resolve(spec.cwd, path) : path;
-    const statedAt = stamps ? nowNs() : 0n;
+    const statedAt = stamps ? nowMs() : 0;
     const stamp = stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
     const early = known ? cache.getUnread(known) : undefined;
@@ -462,7 +466,19 @@ export async function checkStream(
   // the findings are appended from here on, one region of the spill file
   const findingsFrom = spill?.size ?? 0;
   const corpusRules = rules.some((r) => isCorpusRule(r.rule));
-  if (corpusRules || anyUnread) {
+  // the same files with the same contents as the last run: its totals and corpus findings hold as they are
+  const run =
+    cache && fatal.size === 0 && !keys.includes(undefined) ? runKey(cache.salt, paths, keys as string[]) : undefined;
+  const memo = run ? loadCorpusMemo((cache as RecordCache).corpusPath, run) : undefined;
+  if (memo) {
+    // its findings are read from its bytes (see `finding`), as if spilled from `findingsFrom` on
+    for (const [index, offset, length] of memo.findings) {
+      const spans = corpus.get(index) ?? [];
+      spans.push({ offset: findingsFrom + offset, length });
+      corpus.set(index, spans);
+    }
+    Object.assign(counts, memo.counts);
+  } else if (corpusRules || anyUnread) {
     // the summaries come back from the records (read forward, in input order) only now, all together:
     // held from the first file on, they would be scattered through memory the whole run
     const listed: number[] = [];
@@ -505,7 +521,7 @@ export async function checkStream(
   }
 
   const findingsTo = spill?.size ?? 0;
-  let findings: Buffer | undefined;
+  let findings: Buffer | undefined = memo?.bytes;
   /**
    * One corpus finding's bytes. They were spilled rule by rule, not in file order, so reading them per
    * file would cost one system call each (17,500 at 10,000 look-alike drafts): the region is read once
@@ -519,6 +535,12 @@ export async function checkStream(
     const at = span.offset - findingsFrom;
     return findings.subarray(at, at + span.length);
   };
+  if (run && !memo && cache) {
+    const remembered: CorpusMemo = { counts: { ...counts }, findings: [] };
+    for (const [index, spans] of corpus)
+      for (const span of spans) remembered.findings.push([index, finding(span).toString()]);
+    saveCorpusMemo(cache.corpusPath, run, remembered);
+  }
 
   function* results(): Generator<FileResult> {
     for (let index = 0; index < n; index++) {

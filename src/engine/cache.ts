@@ -28,6 +28,8 @@ const FORMAT = 4;
 const EXTENSION = ".cache";
 /** the metadata fast path's file beside each cache file (see file-stamps.ts) */
 const STAMPS = ".stamps";
+/** the corpus pass of the last run, beside each cache file (see corpus-memo.ts) */
+const CORPUS = ".corpus";
 /** a run's unsaved records older than this were left by a killed run */
 const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 /** cache files kept per namespace (the newest); older salts are deleted on save */
@@ -181,6 +183,8 @@ export class RecordCache {
   #added = new Set<string>();
   #next: AppendFile | undefined;
   #saved = false;
+  /** where the corpus pass of a run with these records is remembered (see corpus-memo.ts) */
+  readonly corpusPath: string;
   /** path → content key of the previous run (`strategy: "metadata"`), else undefined: every file is hashed */
   readonly stamps: FileStamps | undefined;
 
@@ -197,6 +201,7 @@ export class RecordCache {
     strategy: CacheStrategy = "content",
   ) {
     this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
+    this.corpusPath = this.path.slice(0, -EXTENSION.length) + CORPUS;
     this.#load();
     if (strategy === "metadata") {
       this.stamps = FileStamps.load(stampsPath(this.path));
@@ -323,6 +328,7 @@ export class RecordCache {
     for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) {
       rmSync(old.path, { force: true });
       rmSync(stampsPath(old.path), { force: true });
+      rmSync(old.path.slice(0, -EXTENSION.length) + CORPUS, { force: true });
     }
   }
 }

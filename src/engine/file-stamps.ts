@@ -1,12 +1,12 @@
-import { type BigIntStats, readFileSync, statSync } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { writeFileAtomicSync } from "../io/write.js";
 
 /**
  * The metadata fast path of the content-hash cache (git's index, ESLint's `--cache-strategy metadata`):
- * per path, the file's stamp (size, mtime and ctime in nanoseconds, inode, device) and the content key
- * it had. A re-run that finds the same stamp reuses the key without reading the file; the cache stays
- * keyed by content, so a stamp only ever names which content entry to serve.
+ * per path, the file's stamp (size, mtime and ctime, inode, device) and the content key it had. A
+ * re-run that finds the same stamp reuses the key without reading the file; the cache stays keyed by
+ * content, so a stamp only ever names which content entry to serve.
  *
  * What is trusted: a file whose size, mtime, ctime, inode and device are all unchanged is taken to hold
  * the content it had. Restoring a file's mtime (`touch -d`, `utimes`) still changes its ctime, and an
@@ -14,26 +14,35 @@ import { writeFileAtomicSync } from "../io/write.js";
  * changing the system clock or writing the disk behind the kernel's back defeats it.
  *
  * Racy timestamps: a file written in the same timestamp tick as it was read could change again without
- * its mtime moving. So a stamp is kept only when the file's mtime and ctime are at least `RACY_NS`
+ * its mtime moving. So a stamp is kept only when the file's mtime and ctime are at least `RACY_MS`
  * older than the moment it was stat'ed (taken before the read; two seconds covers FAT's 2 s resolution
  * and the lag of the kernel's coarse clock): a later write then necessarily moves mtime or ctime. A
  * freshly written file is hashed on every run until it is that old, as git re-checks "racily clean"
  * entries.
  *
+ * Times are Node's number stats (milliseconds as doubles, exact to well under a microsecond), not
+ * BigInt nanoseconds: a write after the stamp was kept moves the ctime by at least `RACY_MS`, far more
+ * than a double can blur, while BigInt stats (and parsing 50,000 BigInts from this file) cost an
+ * unchanged re-run time for nothing. For the same reason an inode beyond 2^53, which a double may round, cannot hide a renamed-in
+ * file: its ctime is the time it was written or moved there.
+ *
  * The file: a header line `{"format","crc","count"}` (crc32 of the rest), then one line per path,
- * `<key> <size> <mtimeNs> <ctimeNs> <ino> <dev> <JSON path>`. Anything unexpected discards the whole
- * file: every file is then hashed, as with `--cache-strategy content`.
+ * `<key> <size> <mtimeMs> <ctimeMs> <ino> <dev> <JSON path>` (numbers as JavaScript prints them, which
+ * reads back exactly). Anything unexpected discards the whole file: every file is then hashed, as with
+ * `--cache-strategy content`.
  */
-const FORMAT = 1;
-export const RACY_NS = 2_000_000_000n;
-const LINE = /^([0-9a-f]{64}) (\d+) (\d+) (\d+) (\d+) (\d+) (".*")$/;
+const FORMAT = 2;
+export const RACY_MS = 2000;
+const KEY = /^[0-9a-f]{64}$/;
+/** a number field as written: digits, maybe a fraction (what `String(n)` gives a file's size, time or id) */
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 export interface Stamp {
-  size: bigint;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
-  dev: bigint;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
 }
 
 interface Entry extends Stamp {
@@ -42,18 +51,40 @@ interface Entry extends Stamp {
 
 /** The stamp of a regular file, or undefined (missing, a directory, a FIFO: those take the content path). */
 export function stampOf(abs: string): Stamp | undefined {
-  let info: BigIntStats | undefined;
+  let info: Stats | undefined;
   try {
-    info = statSync(abs, { bigint: true, throwIfNoEntry: false });
+    info = statSync(abs, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
   if (!info?.isFile()) return undefined;
-  return { size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs, ino: info.ino, dev: info.dev };
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, dev: info.dev };
 }
 
 function same(a: Stamp, b: Stamp): boolean {
-  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+/** One line of the file as an entry and its path; throws when it is not exactly as written. */
+function parseLine(line: string): [string, Entry] {
+  // six fields split by single spaces, then the JSON path (which may hold spaces)
+  const fields: number[] = [];
+  let at = 0;
+  for (let i = 0; i < 6; i++) {
+    const space = line.indexOf(" ", at);
+    if (space < 0) throw new Error("corrupted");
+    const field = line.slice(at, space);
+    if (i === 0 ? !KEY.test(field) : !NUMBER.test(field)) throw new Error("corrupted");
+    if (i > 0) fields.push(Number(field));
+    at = space + 1;
+  }
+  const quoted = line.slice(at);
+  if (quoted.length < 2 || quoted.charCodeAt(0) !== 34 || quoted.charCodeAt(quoted.length - 1) !== 34)
+    throw new Error("corrupted");
+  // JSON escapes every quote, backslash and control character with a backslash: none, nothing to decode
+  const path = quoted.includes("\\") ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
+  const [size, mtimeMs, ctimeMs, ino, dev] = fields as [number, number, number, number, number];
+  return [path, { key: line.slice(0, 64), size, mtimeMs, ctimeMs, ino, dev }];
 }
 
 export class FileStamps {
@@ -82,17 +113,8 @@ export class FileStamps {
       const lines = body === "" ? [] : body.slice(0, -1).split("\n");
       if (lines.length !== header.count) throw new Error("corrupted");
       for (const line of lines) {
-        const m = LINE.exec(line);
-        if (!m) throw new Error("corrupted");
-        const [, key, size, mtimeNs, ctimeNs, ino, dev, path] = m as unknown as string[];
-        stamps.#known.set(JSON.parse(path as string) as string, {
-          key: key as string,
-          size: BigInt(size as string),
-          mtimeNs: BigInt(mtimeNs as string),
-          ctimeNs: BigInt(ctimeNs as string),
-          ino: BigInt(ino as string),
-          dev: BigInt(dev as string),
-        });
+        const [path, entry] = parseLine(line);
+        stamps.#known.set(path, entry);
       }
     } catch {
       stamps.#known.clear();
@@ -108,12 +130,12 @@ export class FileStamps {
   }
 
   /**
-   * Keeps `abs` → `key` for the next run, unless the file was modified within `RACY_NS` of `statedAtNs`
-   * (the wall clock in ns, read before the stat): see the racy-timestamps note above.
+   * Keeps `abs` → `key` for the next run, unless the file was modified within `RACY_MS` of `statedAtMs`
+   * (the wall clock, read before the stat): see the racy-timestamps note above.
    */
-  remember(abs: string, stamp: Stamp, key: string, statedAtNs: bigint): void {
-    const limit = statedAtNs - RACY_NS;
-    if (stamp.mtimeNs >= limit || stamp.ctimeNs >= limit) return;
+  remember(abs: string, stamp: Stamp, key: string, statedAtMs: number): void {
+    const limit = statedAtMs - RACY_MS;
+    if (stamp.mtimeMs >= limit || stamp.ctimeMs >= limit) return;
     const known = this.#known.get(abs);
     if (!known || known.key !== key || !same(known, stamp)) this.#changed = true;
     this.#next.set(abs, { key, ...stamp });
@@ -124,7 +146,7 @@ export class FileStamps {
     if (!this.#changed && this.#next.size === this.#known.size) return;
     let body = "";
     for (const [abs, e] of this.#next)
-      body += `${e.key} ${e.size} ${e.mtimeNs} ${e.ctimeNs} ${e.ino} ${e.dev} ${JSON.stringify(abs)}\n`;
+      body += `${e.key} ${e.size} ${e.mtimeMs} ${e.ctimeMs} ${e.ino} ${e.dev} ${JSON.stringify(abs)}\n`;
     try {
       writeFileAtomicSync(
         path,
@@ -136,7 +158,7 @@ export class FileStamps {
   }
 }
 
-/** The wall clock in nanoseconds, in the units of file timestamps. */
-export function nowNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n;
+/** The wall clock in milliseconds, in the units of file timestamps. */
+export function nowMs(): number {
+  return Date.now();
 }

@@ -1,8 +1,23 @@
 import type { CorpusContext, CorpusEntry, CorpusRule } from "../../engine/types.js";
 import type { Span } from "../../model/span.js";
 
-/** Case, spacing and quote style do not make two titles different to a reader. */
+/** Any character outside ASCII (NFKC and the quote rewrites below can touch only those). */
+const NON_ASCII = /[^\x00-\x7f]/;
+/** ASCII whitespace that `\s+ → " "` would change: a control character, or two in a row */
+const ODD_SPACE = /[\t-\r]| {2}/;
+
+/**
+ * Case, spacing and quote style do not make two titles different to a reader. Most titles are ASCII,
+ * whose NFKC form is itself and which hold no curly quote: only case and spacing are left to do.
+ */
 export function normalizeForDuplicates(text: string): string {
+  if (NON_ASCII.test(text)) return normalizeAnyText(text);
+  const lower = text.toLowerCase();
+  return (ODD_SPACE.test(lower) ? lower.replace(/\s+/g, " ") : lower).trim();
+}
+
+/** `normalizeForDuplicates` for any text (the ASCII path must give the same). */
+export function normalizeAnyText(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
