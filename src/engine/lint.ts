@@ -81,6 +81,8 @@ class ArticleFacts {
 interface Step {
   resolved: ResolvedRule;
   rule: Rule<any>;
+  /** `rule.check`, read once: rule objects come in many shapes, so reading it per article is a megamorphic load */
+  check: Rule<any>["check"];
   /** the primary subtags `meta.languages` allows; undefined when the rule runs in every language */
   languages: ReadonlySet<string> | undefined;
 }
@@ -97,7 +99,12 @@ function planOf(rules: readonly ResolvedRule[]): readonly Step[] {
       if (isCorpusRule(resolved.rule)) continue;
       const rule = resolved.rule as Rule<any>;
       const langs = rule.meta.languages;
-      steps.push({ resolved, rule, languages: langs?.length ? new Set(langs.map(primaryLanguage)) : undefined });
+      steps.push({
+        resolved,
+        rule,
+        check: rule.check,
+        languages: langs?.length ? new Set(langs.map(primaryLanguage)) : undefined,
+      });
     }
     plan = steps;
     plans.set(rules, plan);
@@ -148,7 +155,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
 
   const skipped: string[] = [];
   const ctx = new Context(article, settings, facts, diagnostics);
-  for (const { resolved, rule, languages } of planOf(options.rules)) {
+  for (const { resolved, rule, check, languages } of planOf(options.rules)) {
     const { meta } = rule;
     if (meta.healthOnly && !healthOn(settings.health, facts)) continue;
     if (languages !== undefined && facts.lang !== null && !languages.has(facts.lang)) {
@@ -158,7 +165,7 @@ export function lintArticle(article: Article, options: LintOptions): LintResult 
     ctx.options = resolved.options;
     ctx.resolved = resolved;
     try {
-      rule.check(ctx);
+      check.call(rule, ctx);
     } catch (err) {
       if (options.throwOnCrash) throw err;
       const reason = err instanceof Error ? err.message : String(err);

@@ -85,8 +85,8 @@ export class PhraseMatcher {
   /** Longest phrase starting at `words[i]` (not past `to`), or undefined. */
   matchAt(words: readonly Word[], i: number, to: number): PhraseMatch | undefined {
     if (this.#cannotStart(words, i, to)) return undefined;
-    const found = this.#longest(this.#root, words, i, to);
-    return found ? { first: i, last: found.end - 1, phrase: found.phrase } : undefined;
+    const end = this.#longest(this.#root, words, i, to);
+    return end >= 0 ? { first: i, last: end - 1, phrase: this.#found } : undefined;
   }
 
   /** Whether no phrase can start at words[i]: most words open no phrase, and this settles them without the search. */
@@ -97,15 +97,39 @@ export class PhraseMatcher {
     return root.phrase === undefined && root.any === undefined && (i >= to || !root.next.has(words[i]!.norm));
   }
 
-  #longest(node: Node, words: readonly Word[], j: number, to: number): { end: number; phrase: string } | undefined {
-    let best = node.phrase !== undefined ? { end: j, phrase: node.phrase } : undefined;
-    if (j >= to) return best;
-    const child = node.next.get(words[j]!.norm);
-    const viaWord = child ? this.#longest(child, words, j + 1, to) : undefined;
-    if (viaWord && (!best || viaWord.end > best.end)) best = viaWord;
-    const viaAny = node.any ? this.#longest(node.any, words, j + 1, to) : undefined;
-    if (viaAny && (!best || viaAny.end > best.end)) best = viaAny;
-    return best;
+  /** the phrase of the end `#longest` returned last (an instance field: the search allocates nothing) */
+  #found = "";
+
+  /**
+   * End (exclusive word index) of the longest phrase from `node` on at `words[j]`, or -1; its phrase is
+   * left in `#found`. Ties keep the phrase ending at this node, then the one via the word, then via `*`.
+   */
+  #longest(node: Node, words: readonly Word[], j: number, to: number): number {
+    let end = -1;
+    let phrase = "";
+    if (node.phrase !== undefined) {
+      end = j;
+      phrase = node.phrase;
+    }
+    if (j < to) {
+      const child = node.next.get(words[j]!.norm);
+      if (child) {
+        const viaWord = this.#longest(child, words, j + 1, to);
+        if (viaWord > end) {
+          end = viaWord;
+          phrase = this.#found;
+        }
+      }
+      if (node.any) {
+        const viaAny = this.#longest(node.any, words, j + 1, to);
+        if (viaAny > end) {
+          end = viaAny;
+          phrase = this.#found;
+        }
+      }
+    }
+    this.#found = phrase;
+    return end;
   }
 
   /** Non-overlapping matches in words[from, to), leftmost-longest. */
@@ -124,7 +148,7 @@ export class PhraseMatcher {
   /** Whether any phrase occurs in words[from, to). */
   some(words: readonly Word[], from = 0, to = words.length): boolean {
     for (let i = from; i < to; i++)
-      if (!this.#cannotStart(words, i, to) && this.#longest(this.#root, words, i, to)) return true;
+      if (!this.#cannotStart(words, i, to) && this.#longest(this.#root, words, i, to) >= 0) return true;
     return false;
   }
 }

@@ -40,4 +40,15 @@ describe("visibleParts", () => {
     ]);
     expect(visibleParts(article)).toBe(visibleParts(article));
   });
+  it("answers for the article asked about when articles alternate (only the last one's parts are kept)", () => {
+    const one = makeArticle("One.", {
+      blocks: [{ kind: "paragraph", content: part("One.", 0, 4), span: { start: 0, end: 4 } }],
+    });
+    const two = makeArticle("Two.", {
+      blocks: [{ kind: "paragraph", content: part("Two.", 0, 4), span: { start: 0, end: 4 } }],
+    });
+    const texts = (a: typeof one) => visibleParts(a).map((p) => p.part.text);
+    expect([texts(one), texts(two), texts(one), texts(one)]).toEqual([["One."], ["Two."], ["One."], ["One."]]);
+    expect(visibleParts(one)).toBe(visibleParts(one));
+  });
 });

@@ -8,7 +8,12 @@ export interface VisiblePart {
   part: TextPart;
 }
 
-const cache = new WeakMap<Article, VisiblePart[]>();
+/**
+ * The last article's parts: the rules that read them run one after another on the same article,
+ * so one slot serves them without a WeakMap entry per article (entries the GC has to sweep).
+ */
+let lastArticle: Article | undefined;
+let lastParts: VisiblePart[] = [];
 
 /**
  * Every piece of text a reader sees, in reading order, each once: a reader
@@ -16,8 +21,7 @@ const cache = new WeakMap<Article, VisiblePart[]>();
  * the same source, and that text is one paragraph, not two.
  */
 export function visibleParts(article: Article): VisiblePart[] {
-  const cached = cache.get(article);
-  if (cached) return cached;
+  if (article === lastArticle) return lastParts;
   const out: VisiblePart[] = [];
   // the end of the first part seen at each start: numbers, no key string per part
   const endAt = new Map<number, number>();
@@ -49,6 +53,7 @@ export function visibleParts(article: Article): VisiblePart[] {
     add("faq-question", item.question);
     add("faq-answer", item.answer);
   }
-  cache.set(article, out);
+  lastArticle = article;
+  lastParts = out;
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Report, Rule } from "../../engine/types.js";
+import type { Report, Rule, RuleContext } from "../../engine/types.js";
 import type { Word } from "../../text/types.js";
 
 const options = z.object({
@@ -87,20 +87,30 @@ export const yearFiller: Rule<YearFillerOptions> = {
       }
       list.push({ word: i, sentence: w.sentence, opener });
     }
-    for (const [year, stamps] of byYear) {
-      const stamped = new Set(stamps.map((s) => s.sentence)).size;
-      const openers = stamps.filter((s) => s.opener).length;
-      const all = stamped >= ctx.options.minSentences;
-      if (!all && openers <= ctx.options.maxOpeners) continue;
-      const repeatedOpener = openers > ctx.options.maxOpeners;
-      for (const stamp of stamps) {
-        if (!all && !stamp.opener) continue;
-        const asOpener = stamp.opener && repeatedOpener;
-        ctx.report(stampReport(words, source, stamp, year, asOpener, asOpener ? openers : stamped));
-      }
-    }
+    if (byYear.size > 0) reportStamps(ctx, words, source, byYear);
   },
 };
+
+/** Reports the years stamped too often. Apart from the scan: it runs once per article, the scan once per word. */
+function reportStamps(
+  ctx: RuleContext<YearFillerOptions>,
+  words: readonly Word[],
+  source: string,
+  byYear: ReadonlyMap<string, Stamp[]>,
+): void {
+  for (const [year, stamps] of byYear) {
+    const stamped = new Set(stamps.map((s) => s.sentence)).size;
+    const openers = stamps.filter((s) => s.opener).length;
+    const all = stamped >= ctx.options.minSentences;
+    if (!all && openers <= ctx.options.maxOpeners) continue;
+    const repeatedOpener = openers > ctx.options.maxOpeners;
+    for (const stamp of stamps) {
+      if (!all && !stamp.opener) continue;
+      const asOpener = stamp.opener && repeatedOpener;
+      ctx.report(stampReport(words, source, stamp, year, asOpener, asOpener ? openers : stamped));
+    }
+  }
+}
 
 function stampReport(
   words: readonly Word[],

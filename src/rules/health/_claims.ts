@@ -67,47 +67,56 @@ function isGapWord(norm: string): boolean {
  */
 export function findAttribution(words: readonly Word[], from: number, to: number): Attribution | undefined {
   for (let i = from; i < to; i++) {
-    const word = words[i]!;
-    if (TRIGGER !== 0 && (rolesOf(word.lex) & TRIGGER) === 0) continue;
-    const w = word.norm;
-    if (ATTRIBUTION_NOUNS.has(w)) {
-      const owned =
-        (i - 1 >= from && POSSESSIVES.has(words[i - 1]!.norm)) ||
-        (i - 2 >= from && POSSESSIVES.has(words[i - 2]!.norm));
-      if (owned) continue;
-      // "according to [recent] research": the noun is the source
-      for (let k = i - 1; k >= from && k >= i - 1 - MAX_ACCORDING_GAP; k--) {
-        if (words[k]!.norm === "to" && k - 1 >= from && words[k - 1]!.norm === "according") {
-          return { first: k - 1, last: i, kind: "according-to" };
-        }
+    if (TRIGGER !== 0 && (rolesOf(words[i]!.lex) & TRIGGER) === 0) continue;
+    const found = attributionAt(words, i, from, to);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The phrase that trigger word `i` opens in words[from, to), if any. Apart from the scan above so that
+ * the scan, run over every sentence, stays a small function, and the many branches here (each taken
+ * for the first time long after the scan was optimised) deoptimise this function alone.
+ */
+function attributionAt(words: readonly Word[], i: number, from: number, to: number): Attribution | undefined {
+  const w = words[i]!.norm;
+  if (ATTRIBUTION_NOUNS.has(w)) {
+    const owned =
+      (i - 1 >= from && POSSESSIVES.has(words[i - 1]!.norm)) || (i - 2 >= from && POSSESSIVES.has(words[i - 2]!.norm));
+    if (owned) return undefined;
+    // "according to [recent] research": the noun is the source
+    for (let k = i - 1; k >= from && k >= i - 1 - MAX_ACCORDING_GAP; k--) {
+      if (words[k]!.norm === "to" && k - 1 >= from && words[k - 1]!.norm === "according") {
+        return { first: k - 1, last: i, kind: "according-to" };
       }
-      // "there is growing evidence that…", "strong clinical data that…"
-      if (i + 1 < to && words[i + 1]!.norm === "that" && i - 1 >= from && EVIDENCE_QUALIFIERS.has(words[i - 1]!.norm)) {
-        return { first: i - 1, last: i, kind: "attribution" };
-      }
-      let j = i + 1;
-      while (j < to && j - i - 1 < MAX_GAP && isGapWord(words[j]!.norm) && !REPORTING_VERBS.has(words[j]!.norm)) j++;
-      if (j < to && REPORTING_VERBS.has(words[j]!.norm)) {
-        const verb = words[j]!.norm;
-        if (!NEEDS_TO.has(verb)) return { first: i, last: j, kind: "attribution" };
-        if (j + 1 < to && words[j + 1]!.norm === "to") return { first: i, last: j + 1, kind: "attribution" };
-      }
-      continue;
     }
-    if (EFFICACY_VERBS.has(w) && i - 1 >= from && HAVE.has(words[i - 1]!.norm)) {
-      for (let k = i + 1; k < to && k <= i + 1 + MAX_EFFICACY_GAP; k++) {
-        if (EFFICACY_NOUNS.has(words[k]!.norm)) return { first: i - 1, last: k, kind: "efficacy" };
-      }
-      continue;
+    // "there is growing evidence that…", "strong clinical data that…"
+    if (i + 1 < to && words[i + 1]!.norm === "that" && i - 1 >= from && EVIDENCE_QUALIFIERS.has(words[i - 1]!.norm)) {
+      return { first: i - 1, last: i, kind: "attribution" };
     }
-    if (PROVEN_WORDS.has(w) && i - 1 >= from && PROVEN_ADVERBS.has(words[i - 1]!.norm)) {
-      return { first: i - 1, last: i, kind: "proven" };
+    let j = i + 1;
+    while (j < to && j - i - 1 < MAX_GAP && isGapWord(words[j]!.norm) && !REPORTING_VERBS.has(words[j]!.norm)) j++;
+    if (j < to && REPORTING_VERBS.has(words[j]!.norm)) {
+      const verb = words[j]!.norm;
+      if (!NEEDS_TO.has(verb)) return { first: i, last: j, kind: "attribution" };
+      if (j + 1 < to && words[j + 1]!.norm === "to") return { first: i, last: j + 1, kind: "attribution" };
     }
-    // "backed by research", "supported by science"
-    if ((w === "backed" || w === "supported") && i + 2 < to && words[i + 1]!.norm === "by") {
-      const source = words[i + 2]!.norm;
-      if (ATTRIBUTION_NOUNS.has(source)) return { first: i, last: i + 2, kind: "backed-by" };
+    return undefined;
+  }
+  if (EFFICACY_VERBS.has(w) && i - 1 >= from && HAVE.has(words[i - 1]!.norm)) {
+    for (let k = i + 1; k < to && k <= i + 1 + MAX_EFFICACY_GAP; k++) {
+      if (EFFICACY_NOUNS.has(words[k]!.norm)) return { first: i - 1, last: k, kind: "efficacy" };
     }
+    return undefined;
+  }
+  if (PROVEN_WORDS.has(w) && i - 1 >= from && PROVEN_ADVERBS.has(words[i - 1]!.norm)) {
+    return { first: i - 1, last: i, kind: "proven" };
+  }
+  // "backed by research", "supported by science"
+  if ((w === "backed" || w === "supported") && i + 2 < to && words[i + 1]!.norm === "by") {
+    const source = words[i + 2]!.norm;
+    if (ATTRIBUTION_NOUNS.has(source)) return { first: i, last: i + 2, kind: "backed-by" };
   }
   return undefined;
 }

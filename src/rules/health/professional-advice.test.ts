@@ -37,6 +37,22 @@ const cases: Array<[string, RuleCase]> = [
       errors: [{ messageId: "missing", line: 1, column: 3 }],
     },
   ],
+  // the urgent-care pattern runs only where one of its words is: each form below must still count
+  ...[
+    "Call 911 if the pain spreads to your arm.",
+    "If breathing stops, re-dial 999 at once.",
+    "GO TO THE EMERGENCY ROOM if the bleeding will not stop.",
+    "A non-urgent care line is open at night.",
+    "With chest pain that will not ease within a few minutes, the nearest A&E is the right place to be.",
+    "You may need   immediate Professional treatment.",
+  ].map((line): [string, RuleCase] => [`urgent care: ${line}`, { code: bundle(["# Chest Pain", line]), errors: [] }]),
+  [
+    "urgent-care words that do not form the pattern",
+    {
+      code: bundle(["# Chest Pain", "Recall the emergency plan; a medical diary and an urgent note help."]),
+      errors: [{ messageId: "missing", line: 1, column: 3 }],
+    },
+  ],
 ];
 
 testRule(professionalAdvice, tables(cases, "on"));

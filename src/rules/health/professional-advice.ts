@@ -19,21 +19,50 @@ export type ProfessionalAdviceOptions = z.infer<typeof options>;
 /** Professionals as a role: most words are passed over on a bit test instead of a set lookup. */
 const PROFESSIONAL = defineRole((norm) => PROFESSIONALS.has(norm));
 
+/**
+ * Words without which URGENT_CARE_PATTERN cannot match a sentence, so the regex runs only on the
+ * few sentences that hold one. Each is a whole word wherever the pattern matches, since whitespace
+ * ends a word: "medical" and "professional" stand between whitespace; the pattern's "call", "dial",
+ * "emergency" and "urgent" are followed by whitespace, so they end a word (which may start earlier:
+ * "re-call"). "A&E" is screened on its "&" instead ("&" splits words, and "a" is too common).
+ */
+const URGENT_WORD = defineRole(
+  (norm) =>
+    norm === "medical" ||
+    norm === "professional" ||
+    norm.endsWith("call") ||
+    norm.endsWith("dial") ||
+    norm.endsWith("emergency") ||
+    norm.endsWith("urgent"),
+);
+
+/** Whether URGENT_CARE_PATTERN can match the sentence: a word it needs is there (or the role has no bit). */
+function mayNeedUrgentCare(sentenceText: string, urgentWord: boolean): boolean {
+  return urgentWord || URGENT_WORD === 0 || sentenceText.includes("&");
+}
+
 /** Whether any sentence sends the reader to a qualified professional. */
 export function advisesProfessional(text: TextAnalysis, window: number): boolean {
   const { words, sentences } = text;
+  const roles = PROFESSIONAL !== 0 && URGENT_WORD !== 0;
   for (let s = text.body.sentence; s < sentences.length; s++) {
     const sentence = sentences[s]!;
     const from = sentence.firstWord;
     const to = from + sentence.wordCount;
+    let urgentWord = false;
     for (let i = from; i < to; i++) {
       const word = words[i]!;
-      if (PROFESSIONAL !== 0 ? (rolesOf(word.lex) & PROFESSIONAL) === 0 : !PROFESSIONALS.has(word.norm)) continue;
+      if (roles) {
+        const bits = rolesOf(word.lex);
+        if ((bits & URGENT_WORD) !== 0) urgentWord = true;
+        if ((bits & PROFESSIONAL) === 0) continue;
+      } else if (!PROFESSIONALS.has(word.norm)) continue;
       const w = word.norm;
       if (NEEDS_QUALIFIER.has(w) && !(i > from && PROFESSIONAL_QUALIFIERS.has(words[i - 1]!.norm))) continue;
       for (let k = i - 1; k >= from && k >= i - window; k--) if (ADVICE_VERBS.has(words[k]!.norm)) return true;
     }
-    if (URGENT_CARE_PATTERN.test(sentence.text)) return true;
+    // without role bits, urgentWord stays false and mayNeedUrgentCare lets every sentence through
+    if (mayNeedUrgentCare(sentence.text, urgentWord || !roles) && URGENT_CARE_PATTERN.test(sentence.text)) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 import type { Report, Rule, RuleMeta } from "../../engine/types.js";
 import type { Span } from "../../model/span.js";
 import type { Sentence, TextAnalysis } from "../../text/types.js";
+import { LastAssessment } from "../_last-assessment.js";
 
 export interface ReadabilityAssessment {
   /** Yoast's scale: 9 good, 5–8 okay, ≤ 4 bad */
@@ -28,12 +29,18 @@ export function readabilityRule<O>(
   assess: (text: TextAnalysis, options: O) => ReadabilityAssessment | undefined,
   scored = true,
 ): ReadabilityRule<O> {
+  // the check and `computeScores` (JSON output) ask for the same assessment one after the other: the last is kept
+  const last = new LastAssessment<O, ReadabilityAssessment | undefined>();
+  const assessOnce = (text: TextAnalysis, options: O): ReadabilityAssessment | undefined =>
+    last.madeFrom(text, undefined, undefined, options)
+      ? last.result
+      : last.keep(text, undefined, undefined, options, assess(text, options));
   return {
     meta,
-    assess,
+    assess: assessOnce,
     scored,
     check(ctx) {
-      const result = assess(ctx.text, ctx.options);
+      const result = assessOnce(ctx.text, ctx.options);
       if (result) for (const report of result.reports) ctx.report(report);
     },
   };

@@ -7,6 +7,7 @@
 import type { Report, Rule, RuleMeta, SiteSettings } from "../../engine/types.js";
 import type { Article } from "../../model/article.js";
 import type { TextAnalysis } from "../../text/types.js";
+import { LastAssessment } from "../_last-assessment.js";
 
 export interface SeoInput<O> {
   article: Article;
@@ -28,49 +29,18 @@ export interface SeoRule<O> extends Rule<O> {
   assess(input: SeoInput<O>): Assessment | undefined;
 }
 
-/** One assessment made, with the inputs it was made from (the text analysis is the key it is kept under). */
-interface Made<O> {
-  article: Article;
-  options: O;
-  site: SiteSettings | undefined;
-  result: Assessment | undefined;
-}
-
-/** Same options: the same object, or flat objects whose values are identical (a number, a string, the same array). */
-function sameOptions(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!Object.hasOwn(b, key) || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key])
-      return false;
-  }
-  return true;
-}
-
 /**
  * An SEO rule from its assessment. The rule's check and the SEO score (`seoAssessments`, run after
  * the rules for the JSON output and compare-yoast) ask for the same assessment of the same article:
- * it is made once and kept with the article's text analysis, and made again only when the article,
- * options or site differ (assessments are pure functions of those).
+ * the last one made is kept (`LastAssessment`) and made again only when the text, article, options
+ * or site differ (assessments are pure functions of those).
  */
 export function seoRule<O>(meta: RuleMeta<O>, assess: (input: SeoInput<O>) => Assessment | undefined): SeoRule<O> {
-  const made = new WeakMap<TextAnalysis, Made<O>>();
-  const assessOnce = (input: SeoInput<O>): Assessment | undefined => {
-    const last = made.get(input.text);
-    if (
-      last !== undefined &&
-      last.article === input.article &&
-      last.site === input.site &&
-      sameOptions(last.options, input.options)
-    ) {
-      return last.result;
-    }
-    const result = assess(input);
-    made.set(input.text, { article: input.article, options: input.options, site: input.site, result });
-    return result;
-  };
+  const last = new LastAssessment<O, Assessment | undefined>();
+  const assessOnce = (input: SeoInput<O>): Assessment | undefined =>
+    last.madeFrom(input.text, input.article, input.site, input.options)
+      ? last.result
+      : last.keep(input.text, input.article, input.site, input.options, assess(input));
   return {
     meta,
     assess: assessOnce,

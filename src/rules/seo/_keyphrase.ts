@@ -46,12 +46,18 @@ export function contentWordsIn(keyphrase: Keyphrase, keys: readonly string[], fr
   return found;
 }
 
-const cache = new WeakMap<TextAnalysis, KeyphraseFacts | null>();
+/**
+ * The last facts made, with the text analysis and article they were made from: the keyphrase rules
+ * and the SEO score ask one after another about the same article, so one slot serves them without a
+ * WeakMap entry per article (entries the GC has to sweep).
+ */
+let lastText: TextAnalysis | undefined;
+let lastArticle: Article | undefined;
+let lastFacts: KeyphraseFacts | undefined;
 
-/** The keyphrase facts of an article (memoised on its text analysis); undefined without a keyphrase. */
+/** The keyphrase facts of an article (the last ones are kept); undefined without a keyphrase. */
 export function keyphraseFacts(article: Article, text: TextAnalysis): KeyphraseFacts | undefined {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached ?? undefined;
+  if (text === lastText && article === lastArticle) return lastFacts;
   const part = present(article.meta.focusKeyword);
   const keyphrase = part ? parseKeyphrase(part.text, text.lang) : undefined;
   let facts: KeyphraseFacts | null = null;
@@ -65,8 +71,10 @@ export function keyphraseFacts(article: Article, text: TextAnalysis): KeyphraseF
       bodyWords: bodyWordCount(text),
     };
   }
-  cache.set(text, facts);
-  return facts ?? undefined;
+  lastText = text;
+  lastArticle = article;
+  lastFacts = facts ?? undefined;
+  return lastFacts;
 }
 
 /** Yoast's density: occurrences per 100 body words. */

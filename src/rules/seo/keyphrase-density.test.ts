@@ -81,4 +81,12 @@ describe("seo/keyphrase-density", () => {
     const loose = seoArticle({ keyphrase, title: "T", body: [filler(150), use, "Tomatoes we prune."] });
     expect(keyphraseFacts(loose, analyzeText(loose))?.count).toBe(2);
   });
+  it("keyphrase facts answer for the article asked about when articles alternate (only the last are kept)", () => {
+    const two = seoArticle({ keyphrase, title: "T", body: [filler(150), use, use] });
+    const none = seoArticle({ title: "T", body: [filler(150), use] });
+    const [twoText, noneText] = [analyzeText(two), analyzeText(none)];
+    const counts = [two, none, two, two].map((a) => keyphraseFacts(a, a === two ? twoText : noneText)?.count);
+    expect(counts).toEqual([2, undefined, 2, 2]);
+    expect(keyphraseFacts(two, twoText)).toBe(keyphraseFacts(two, twoText));
+  });
 });
