@@ -11,7 +11,10 @@ import { generateCorpus } from "./corpus/generate.mjs";
 import { dist as built, flag, opt } from "./lib.mjs";
 
 const dist = (p) => built(p, "build");
-const { main } = await import(dist("cli/main.js").href);
+const { main, limitHeapGrowth, tuneTiering } = await import(dist("cli/main.js").href);
+// the V8 settings bin/copydesk.js applies before a run (src/cli/heap.ts, tiering.ts), so this is `build`'s speed
+limitHeapGrowth();
+tuneTiering();
 const { readArticle } = await import(dist("read/index.js").href);
 const { buildSite } = await import(dist("write/site.js").href);
 

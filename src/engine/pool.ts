@@ -25,11 +25,12 @@ export interface OrderedRunOptions<T, R> {
 }
 
 /**
- * Below this many tasks one thread wins: each worker loads every module and warms its own JIT, and on
- * this project's 2-core machine two workers only overtook one between 1,000 files (8.5 s vs 7.5 s) and
- * 3,000 files (18.4 s vs 20.7 s, with less peak memory). See BENCHMARKS.md.
+ * Below this many tasks one thread wins: each worker loads every module and warms its own JIT. On this
+ * project's 2-core machine, with the CLI's tiering budget (src/cli/tiering.ts), two workers lose at 300
+ * files (1.23–1.25 s vs 1.03–1.09 s) and win at 1,000 (2.09–2.14 s vs 2.28–2.38 s; a build is even).
+ * Before that budget they only overtook one between 1,000 and 3,000 files. See BENCHMARKS.md.
  */
-export const MIN_TASKS_FOR_POOL = 1500;
+export const MIN_TASKS_FOR_POOL = 1000;
 
 export function autoWorkers(taskCount: number): number {
   if (taskCount < MIN_TASKS_FOR_POOL) return 1;
