@@ -191,7 +191,7 @@ export async function checkTask(task: { paths: readonly string[]; spec: CheckSpe
 /**
  * Checks a task's files one after the other, each encoded (and its page planned) right after its own
  * check rather than all at the end: the encoder then finds the line starts lint found for that very
- * text (model/span.ts remembers those of the last text only). `kept` receives each checked file.
+ * text while model/span.ts still remembers them. `kept` receives each checked file.
  */
 function runTask(
   task: { paths: readonly string[]; spec: CheckSpec },
@@ -206,7 +206,7 @@ function runTask(
     const c = check(path, j);
     kept?.push(c);
     records.push(encodeLoaded(c, task.spec.render));
-    if (plan) pages?.push(c.article ? plan(c.article, c.result.diagnostics, c.health) : undefined);
+    if (pages) pages.push(c.article && plan ? plan(c.article, c.result.diagnostics, c.health) : undefined);
   });
   return pages ? { records, pages } : { records };
 }

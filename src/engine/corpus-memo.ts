@@ -13,8 +13,8 @@ import { sha256 } from "./cache.js";
  * reading every record's head and running the corpus rules again.
  *
  * The file: a header line `{"format","run","crc","count"}` (crc32 of the rest), the run's counts (JSON)
- * on the next line, then one line per finding, `<file index> <Diagnostic as JSON>`. A file for another run, or anything unexpected, is
- * not used: the corpus pass then runs as without it.
+ * on the next line, then one line per finding, `<file index> <Diagnostic as JSON>`. A file for another
+ * run, or anything unexpected, is not used: the corpus pass then runs as without it.
  */
 const FORMAT = 1;
 
