@@ -1,6 +1,6 @@
 import { bundle, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
 import { testRule } from "../../../test/helpers/rule-tester.js";
-import { duplicateParagraph } from "./duplicate-paragraph.js";
+import { duplicateParagraph, START_SHINGLES } from "./duplicate-paragraph.js";
 
 const tail =
   " A diet change works slowly, so give it at least two months before judging it, and change one thing at a time so you can tell what helped and what did not.";
@@ -29,6 +29,12 @@ const faqRepeatsBody = bundle([
 const doubled = `${p2} ${p2}`;
 const repeatsItself = bundle(["# Migraine and Diet", p2, "## Again", doubled]);
 
+// more shingles than the index starts with (START_SHINGLES): 400 distinct paragraphs of 14 words (12 shingles each), the last
+// one repeated; a repeat of a late paragraph is found only if the index grew (its nodes are past the start size)
+const distinct = Array.from({ length: 400 }, (_, i) => Array.from({ length: 14 }, (_, j) => `w${i}x${j}`).join(" "));
+const last = distinct[399] as string;
+const long = bundle(["# Many Paragraphs", ...distinct, last]);
+
 const cases: Array<[string, RuleCase]> = [
   ["an identical paragraph", { code: twice, errors: [{ messageId: "duplicate", ...loc(twice, p1, 2) }] }],
   ["a near-identical paragraph", { code: nearly, errors: [{ messageId: "nearDuplicate", ...loc(nearly, near) }] }],
@@ -45,6 +51,10 @@ const cases: Array<[string, RuleCase]> = [
   [
     "a paragraph that says an earlier one twice, below 0.9",
     { code: repeatsItself, options: { threshold: 0.9 }, errors: [] },
+  ],
+  [
+    `a repeat past the first ${START_SHINGLES} shingles`,
+    { code: long, errors: [{ messageId: "duplicate", ...loc(long, last, 2) }] },
   ],
   ["different paragraphs", { code: bundle(["# Migraine and Diet", p1, p2]), errors: [] }],
 ];

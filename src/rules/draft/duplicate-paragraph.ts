@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Rule } from "../../engine/types.js";
+import type { Rule, RuleContext } from "../../engine/types.js";
 import type { Lexeme } from "../../text/lexeme.js";
-import type { Segment } from "../../text/types.js";
+import type { Segment, Word } from "../../text/types.js";
 import { charsHash } from "../../text/word-table.js";
 
 const options = z.object({
@@ -35,34 +35,43 @@ export function lexemeHash(lex: Lexeme): number {
  * with every earlier paragraph in one pass over the shingles, instead of sorting each paragraph's
  * set and merging it with every earlier one. Buffers are reused from article to article; a slot
  * belongs to the current article only when its stamp is the current generation.
+ *
+ * The buffers start big enough for 4,096 shingles (about as many prose words), which covers the
+ * drafts copydesk sees: growing allocates at a `new` the optimised code has never seen run, and
+ * that throws away the rule's compiled code (a 100 ms recompile in a fresh thread).
  */
+export const START_SHINGLES = 4096;
+
 class ShingleIndex {
-  #keys = new Int32Array(1024);
-  #stamps = new Int32Array(1024);
-  #heads = new Int32Array(1024);
-  #nodeUnit = new Int32Array(1024);
-  #nodeNext = new Int32Array(1024);
+  #keys = new Int32Array(START_SHINGLES * 2);
+  #stamps = new Int32Array(START_SHINGLES * 2);
+  #heads = new Int32Array(START_SHINGLES * 2);
+  #nodeUnit = new Int32Array(START_SHINGLES);
+  #nodeNext = new Int32Array(START_SHINGLES);
   #nodes = 0;
   #generation = 0;
 
   /** Starts a new article whose paragraphs hold at most `shingles` shingles in all. */
   reset(shingles: number): void {
-    const want = Math.max(1024, 2 ** Math.ceil(Math.log2(shingles * 2 + 1)));
-    if (want > this.#keys.length) {
-      this.#keys = new Int32Array(want);
-      this.#stamps = new Int32Array(want);
-      this.#heads = new Int32Array(want);
-    }
-    if (shingles > this.#nodeUnit.length) {
-      this.#nodeUnit = new Int32Array(shingles);
-      this.#nodeNext = new Int32Array(shingles);
-    }
+    if (shingles > this.#nodeUnit.length) this.#grow(shingles);
     this.#nodes = 0;
     this.#generation++;
     if (this.#generation === 0x7fffffff) {
       this.#stamps.fill(0);
       this.#generation = 1;
     }
+  }
+
+  /** Room for `shingles`: a node for each, and a table at most half full. */
+  #grow(shingles: number): void {
+    const want = 2 ** Math.ceil(Math.log2(shingles * 2));
+    if (want > this.#keys.length) {
+      this.#keys = new Int32Array(want);
+      this.#stamps = new Int32Array(want);
+      this.#heads = new Int32Array(want);
+    }
+    this.#nodeUnit = new Int32Array(shingles);
+    this.#nodeNext = new Int32Array(shingles);
   }
 
   /**
@@ -96,7 +105,10 @@ const index = new ShingleIndex();
 
 /** An Int32Array of at least `length`, reused from article to article (its old contents are garbage). */
 class Scratch {
-  #buffer = new Int32Array(256);
+  #buffer: Int32Array;
+  constructor(length: number) {
+    this.#buffer = new Int32Array(length);
+  }
   get(length: number): Int32Array {
     if (length > this.#buffer.length) this.#buffer = new Int32Array(Math.max(length, this.#buffer.length * 2));
     return this.#buffer;
@@ -104,10 +116,11 @@ class Scratch {
 }
 
 // every slot is written before it is read (hashes of the compared paragraphs' words, sizes of earlier
-// paragraphs, `shared` cleared per paragraph), so nothing is zeroed between articles
-const hashScratch = new Scratch();
-const sizeScratch = new Scratch();
-const sharedScratch = new Scratch();
+// paragraphs, `shared` cleared per paragraph), so nothing is zeroed between articles; sized, like the
+// index, so that the drafts copydesk sees never grow them
+const hashScratch = new Scratch(START_SHINGLES * 2);
+const sizeScratch = new Scratch(512);
+const sharedScratch = new Scratch(512);
 
 const PROSE: ReadonlySet<string> = new Set(["paragraph", "list-item", "faq-answer"]);
 
@@ -134,21 +147,9 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
   check(ctx) {
     const { threshold, minWords, shingleSize } = ctx.options;
     const { words, segments } = ctx.text;
-    const seen = new Set<number>();
-    const units: Segment[] = [];
-    let total = 0;
-    for (const seg of segments) {
-      if (!PROSE.has(seg.kind) || seg.wordCount < minWords || seen.has(seg.start)) continue;
-      seen.add(seg.start);
-      units.push(seg);
-      total += seg.wordCount;
-    }
+    const units = proseUnits(segments, minWords);
     if (units.length < 2) return;
-    index.reset(total);
-    const hashes = hashScratch.get(words.length);
-    for (const seg of units) {
-      for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = lexemeHash(words[i]!.lex);
-    }
+    const hashes = hashUnits(words, units);
     /** distinct shingles per paragraph */
     const sizes = sizeScratch.get(units.length);
     /** shingles paragraph i shares with each earlier one */
@@ -156,19 +157,10 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
     for (let i = 0; i < units.length; i++) {
       const seg = units[i]!;
       shared.fill(0, 0, i);
-      const k = Math.min(shingleSize, seg.wordCount);
-      const n = seg.wordCount - k + 1;
-      let distinct = 0;
-      for (let s = 0; s < n; s++) {
-        let h = 0;
-        // collisions are rare and only make two shingles look alike
-        for (let j = 0; j < k; j++) h = Math.imul(h ^ hashes[seg.firstWord + s + j]!, 0x01000193);
-        if (index.add(h, i, shared)) distinct++;
-      }
-      sizes[i] = distinct;
-      const a = distinct;
+      const a = addShingles(hashes, seg, Math.min(shingleSize, seg.wordCount), i, shared);
+      sizes[i] = a;
       let best = 0;
-      let match: Segment | undefined;
+      let match = -1;
       for (let j = 0; j < i; j++) {
         const b = sizes[j]!;
         // Jaccard is at most min/max: skip pairs whose sizes alone rule it out
@@ -177,21 +169,70 @@ export const duplicateParagraph: Rule<DuplicateParagraphOptions> = {
         const sim = both / (a + b - both);
         if (sim > best) {
           best = sim;
-          match = units[j];
+          match = j;
         }
       }
-      if (!match || best < threshold) continue;
-      const first = match.firstWord;
-      const excerpt = words
-        .slice(first, first + Math.min(6, match.wordCount))
-        .map((w) => w.text)
-        .join(" ");
-      const identical = best === 1 && seg.wordCount === match.wordCount;
-      ctx.report({
-        messageId: identical ? "duplicate" : "nearDuplicate",
-        data: { excerpt, percent: Math.floor(best * 100) },
-        span: { start: seg.start, end: seg.end },
-      });
+      if (match >= 0 && best >= threshold) reportDuplicate(ctx, words, seg, units[match]!, best);
     }
   },
 };
+
+// The check's parts are functions of their own: the hot loops are compiled on their own, early and
+// small, and the check around them (run once per article) stays small when it is compiled.
+
+/** The prose paragraphs long enough to compare, each text once (a FAQ shown twice is one span). */
+function proseUnits(segments: readonly Segment[], minWords: number): Segment[] {
+  const seen = new Set<number>();
+  const units: Segment[] = [];
+  for (const seg of segments) {
+    if (!PROSE.has(seg.kind) || seg.wordCount < minWords || seen.has(seg.start)) continue;
+    seen.add(seg.start);
+    units.push(seg);
+  }
+  return units;
+}
+
+/** Readies the index for `units` and returns their words' hashes, by word index. */
+function hashUnits(words: readonly Word[], units: readonly Segment[]): Int32Array {
+  let total = 0;
+  for (const seg of units) total += seg.wordCount;
+  index.reset(total);
+  const hashes = hashScratch.get(words.length);
+  for (const seg of units) {
+    for (let i = seg.firstWord; i < seg.firstWord + seg.wordCount; i++) hashes[i] = lexemeHash(words[i]!.lex);
+  }
+  return hashes;
+}
+
+/** Adds the `k`-word shingles of paragraph `unit` to the index; returns how many distinct ones it holds. */
+function addShingles(hashes: Int32Array, seg: Segment, k: number, unit: number, shared: Int32Array): number {
+  const n = seg.wordCount - k + 1;
+  let distinct = 0;
+  for (let s = 0; s < n; s++) {
+    let h = 0;
+    // collisions are rare and only make two shingles look alike
+    for (let j = 0; j < k; j++) h = Math.imul(h ^ hashes[seg.firstWord + s + j]!, 0x01000193);
+    if (index.add(h, unit, shared)) distinct++;
+  }
+  return distinct;
+}
+
+function reportDuplicate(
+  ctx: RuleContext<DuplicateParagraphOptions>,
+  words: readonly Word[],
+  seg: Segment,
+  match: Segment,
+  best: number,
+): void {
+  const first = match.firstWord;
+  const excerpt = words
+    .slice(first, first + Math.min(6, match.wordCount))
+    .map((w) => w.text)
+    .join(" ");
+  const identical = best === 1 && seg.wordCount === match.wordCount;
+  ctx.report({
+    messageId: identical ? "duplicate" : "nearDuplicate",
+    data: { excerpt, percent: Math.floor(best * 100) },
+    span: { start: seg.start, end: seg.end },
+  });
+}

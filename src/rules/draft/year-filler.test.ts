@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bundle, lintWith, loc, type RuleCase, tables } from "../../../test/draft-health-harness.js";
 import { testRule } from "../../../test/helpers/rule-tester.js";
-import { yearFiller } from "./year-filler.js";
+import { lexemeOf } from "../../text/lexeme.js";
+import { rolesOf } from "../_word-roles.js";
+import { isYear, YEAR, yearFiller } from "./year-filler.js";
 
 const stamped = bundle([
   "# Insomnia Guide",
@@ -70,5 +72,20 @@ describe("draft/year-filler", () => {
     expect(apply(found[0]!).split("\n")[1]).toBe("Sleep clinics saw more patients than ever.");
     expect(found[1]!.suggestions).toBeUndefined(); // "in 2025 lean on": dropping it needs a person
     expect(apply(found[2]!).split("\n")[4]).toBe("Many adults now track their sleep.");
+  });
+});
+
+describe("draft/year-filler's year role", () => {
+  const years = ["1900", "1999", "2000", "2026", "2099"];
+  const others = ["1899", "2100", "19th", "20s", "20000", "1a00", "200a", "2o26", "year"];
+
+  it("is a bit of its own, given when the module loads", () => {
+    expect(YEAR).not.toBe(0);
+    expect(YEAR & (YEAR - 1)).toBe(0);
+  });
+
+  it("holds 1900–2099 as four digits and nothing else", () => {
+    for (const y of years) expect([y, isYear(y), (rolesOf(lexemeOf(y)) & YEAR) !== 0]).toEqual([y, true, true]);
+    for (const w of others) expect([w, isYear(w), (rolesOf(lexemeOf(w)) & YEAR) !== 0]).toEqual([w, false, false]);
   });
 });

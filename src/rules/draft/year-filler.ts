@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Report, Rule, RuleContext } from "../../engine/types.js";
 import type { Word } from "../../text/types.js";
+import { defineRole, rolesOf } from "../_word-roles.js";
 
 const options = z.object({
   /** report a year once it stamps this many sentences */
@@ -24,8 +25,8 @@ interface Stamp {
   opener: boolean;
 }
 
-/** "1900"–"2099" as a whole word (a char-code test: this runs on every word). */
-function isYear(norm: string): boolean {
+/** "1900"–"2099" as a whole word (a char-code test, once per distinct word: see YEAR). */
+export function isYear(norm: string): boolean {
   if (norm.length !== 4) return false;
   const c0 = norm.charCodeAt(0);
   const c1 = norm.charCodeAt(1);
@@ -34,6 +35,13 @@ function isYear(norm: string): boolean {
   const c3 = norm.charCodeAt(3);
   return c2 >= 48 && c2 <= 57 && c3 >= 48 && c3 <= 57;
 }
+
+/**
+ * Years as a word role: the scan runs on every word, and a bit test on the lexeme is cheaper than the
+ * char-code test. It also keeps the scan to one compare: the test's later compares, first reached by a
+ * year after the check was optimised, threw its compiled code away. 0 when no bit was left: test the word.
+ */
+export const YEAR = defineRole(isYear);
 
 /** Inside parentheses, a year is a citation ("(Lee, 2021)"), not filler. */
 function inParentheses(source: string, from: number, at: number): boolean {
@@ -74,7 +82,7 @@ export const yearFiller: Rule<YearFillerOptions> = {
     const byYear = new Map<string, Stamp[]>();
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      if (!isYear(w.norm)) continue;
+      if (YEAR !== 0 ? (rolesOf(w.lex) & YEAR) === 0 : !isYear(w.norm)) continue;
       const prev = i > 0 && words[i - 1]!.sentence === w.sentence ? words[i - 1] : undefined;
       if (prev && MONTHS.has(prev.norm)) continue;
       const sentence = sentences[w.sentence]!;
