@@ -25,4 +25,10 @@ describe("formatMessage (templates cut once, then filled by concatenation)", () 
     expect(formatMessage("{x}} {{ }} {{a-b}} {{a}}", { a: 1, "a-b": 2 })).toBe("{x}} {{ }} {{a-b}} 1");
     expect(formatMessage("{x}} {{ }} {{a-b}} {{a}}", { a: 7 })).toBe("{x}} {{ }} {{a-b}} 7");
   });
+
+  it("fills a name the data holds as undefined, or inherits, like `name in data` says", () => {
+    const data = { a: undefined } as unknown as Record<string, string>;
+    expect(formatMessage("[{{a}}] [{{b}}]", data)).toBe("[undefined] [{{b}}]");
+    expect(formatMessage("{{toString}}", {})).toBe(String(Object.prototype.toString));
+  });
 });

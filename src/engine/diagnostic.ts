@@ -55,7 +55,9 @@ export function formatMessage(template: string, data: Record<string, string | nu
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i] as string;
-    out += (name in data ? String(data[name]) : parts[i + 1]) + (parts[i + 2] as string);
+    // data objects come in dozens of shapes, so each lookup is a slow generic one: `in` only when the value is undefined
+    const value = data[name];
+    out += (value !== undefined || name in data ? String(value) : parts[i + 1]) + (parts[i + 2] as string);
   }
   return out;
 }
