@@ -13,8 +13,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** "Headline | Site name" and "Headline – Site": the brand suffix is not part of the headline. */
 const BRAND_SUFFIX = /\s+[|•·–—-]\s+[^|•·–—-]*$/;
 
-function words(text: string): string[] {
-  return normalizeForCompare(text).match(WORD) ?? [];
+/** The words of a text already through `normalizeForCompare`. */
+function words(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
 }
 
 /** Dice coefficient of the two word multisets, 1 when one text contains the other. */
@@ -23,8 +24,9 @@ export function similarity(a: string, b: string): number {
   const nb = normalizeForCompare(b);
   if (na === "" || nb === "") return 1;
   if (na.includes(nb) || nb.includes(na)) return 1;
-  const wa = words(a);
-  const wb = words(b);
+  // the normalised texts, not a and b: normalising is most of the work, and it was done above
+  const wa = words(na);
+  const wb = words(nb);
   const counts = new Map<string, number>();
   for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
   let shared = 0;
