@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/model/article.js";
 import { analyzeText } from "../src/text/analyze.js";
+import type { Word } from "../src/text/types.js";
+import { WordToken } from "../src/text/word-token.js";
 import { articleFrom } from "./helpers/text-fixtures.js";
 
 describe("analyzeText", () => {
@@ -49,6 +51,19 @@ describe("analyzeText", () => {
     const dr = t.words.find((w) => w.text === "Dr");
     expect(dr?.sentence).toBe(3);
     expect(t.sentences[3]?.firstWord).toBe(t.words.indexOf(dr!));
+  });
+
+  it("makes every word with the one constructor, fields in the literal's order", () => {
+    for (const w of t.words) expect(w).toBeInstanceOf(WordToken);
+    const dr = t.words.find((w) => w.text === "Dr") as Word;
+    expect(Object.keys(dr)).toEqual(["start", "end", "text", "norm", "sentence", "lex"]);
+    expect([dr.start, dr.end, dr.norm, dr.sentence, dr.lex.norm]).toEqual([
+      src.indexOf("Dr."),
+      src.indexOf("Dr.") + 2,
+      "dr",
+      3,
+      "dr",
+    ]);
   });
 
   it("detects the language when metadata has none, and prefers metadata", () => {

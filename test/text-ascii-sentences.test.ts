@@ -143,4 +143,15 @@ describe("splitSentences language tailoring", () => {
     ]);
     expect(splitSentences("Is it; Yes it is.", "en")).toEqual([[0, 17]]);
   });
+
+  it("classifies tags outside the seeded primary list by their primary subtag, in any case", () => {
+    const greek = [
+      [0, 6],
+      [7, 17],
+    ];
+    expect(splitSentences("Is it; Yes it is.", "EL")).toEqual(greek);
+    expect(splitSentences("Is it; Yes it is.", "el-GR")).toEqual(greek);
+    expect(splitSentences("Is it; Yes it is.", "EN-GB")).toEqual([[0, 17]]);
+    expect(splitSentences("Is it; Yes it is.", "pt")).toEqual([[0, 17]]);
+  });
 });

@@ -239,7 +239,8 @@ const trimmedBlanks = (s: string) => {
 
 /** `text` is the string the tokens were lexed from, `at` the first token's offset in it. */
 function blocks(ctx: Ctx, tokens: Token[], at: number, map: Mapper, out: MdBlock[], text: string): void {
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
     const b = block(ctx, t, at, map, text);
     if (b) out.push(b);
     at += t.raw.length;
@@ -277,7 +278,8 @@ function block(ctx: Ctx, t: Token, at: number, map: Mapper, text: string): MdBlo
       const l = t as Tokens.List;
       const items: MdListItem[] = [];
       let k = at;
-      for (const item of l.items) {
+      for (let j = 0; j < l.items.length; j++) {
+        const item = l.items[j] as Tokens.ListItem;
         items.push(listItem(ctx, item, k, map, text));
         k += item.raw.length;
       }
@@ -376,7 +378,8 @@ const PENDING: MdInline = { type: "text", value: "", pos: { start: 0, end: 0 } }
 /** `leadWs` of the joined pieces. */
 function leadWsOf(raws: string[]): number {
   let n = 0;
-  for (const p of raws) {
+  for (let j = 0; j < raws.length; j++) {
+    const p = raws[j] as string;
     const k = leadWs(p);
     n += k;
     if (k < p.length) break;
@@ -421,7 +424,8 @@ function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boole
     out.push(PENDING);
     run = undefined;
   };
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
     const raw = t.raw;
     const s = at;
     const e = at + raw.length;
@@ -494,7 +498,8 @@ function inline(ctx: Ctx, tokens: Token[], at: number, map: Mapper, edges: boole
   flush();
   // fill the text runs now that we know which are first/last in the paragraph
   const drop: number[] = [];
-  for (const r of runs) {
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k] as Run;
     const idx = r.index;
     let { start, end, value } = r;
     if (value.includes("\n")) value = value.replace(/[ \t]*\n[ \t]*/g, "\n");

@@ -37,7 +37,7 @@ class Inline {
 
   part(nodes: PhrasingContent[], fallback: number): TextPart {
     const b = new PartBuilder(this.src);
-    for (const n of nodes) this.add(b, n);
+    for (let k = 0; k < nodes.length; k++) this.add(b, nodes[k] as PhrasingContent);
     return b.build(fallback);
   }
 
@@ -67,15 +67,19 @@ class Inline {
         return;
       case "link": {
         const inner = new PartBuilder(this.src);
-        for (const c of n.children) this.add(inner, c);
+        const kids = n.children;
+        for (let k = 0; k < kids.length; k++) this.add(inner, kids[k] as PhrasingContent);
         this.links.push({ href: n.url, text: inner.build(sp.start).text, span: sp });
-        for (const c of n.children) this.add(b, c);
+        for (let k = 0; k < kids.length; k++) this.add(b, kids[k] as PhrasingContent);
         return;
       }
       case "html":
         return;
       default:
-        if ("children" in n) for (const c of n.children as PhrasingContent[]) this.add(b, c);
+        if ("children" in n) {
+          const kids = n.children as PhrasingContent[];
+          for (let k = 0; k < kids.length; k++) this.add(b, kids[k] as PhrasingContent);
+        }
     }
   }
 

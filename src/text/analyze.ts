@@ -6,6 +6,7 @@ import { detectLanguageOfWords, primaryLanguage } from "./language.js";
 import { sentenceBounds } from "./sentences.js";
 import type { Segment, SegmentKind, Sentence, TextAnalysis, Word } from "./types.js";
 import { internWord } from "./word-table.js";
+import { WordToken } from "./word-token.js";
 import { joinsAt } from "./words.js";
 
 /**
@@ -241,14 +242,7 @@ function scanWords(
     }
     const entry = internWord(text, start, i, h);
     health.word(entry);
-    words[n++] = {
-      start: mapper.mapStart(start),
-      end: mapper.map(i),
-      text: entry.raw,
-      norm: entry.norm,
-      sentence,
-      lex: entry.lex,
-    };
+    words[n++] = new WordToken(mapper.mapStart(start), mapper.map(i), entry.raw, entry.norm, sentence, entry.lex);
   }
   health.tokenAcrossWords(gaps & TOKEN_GAP);
   return n;

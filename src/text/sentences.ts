@@ -14,17 +14,32 @@ const segmenters = new Map<string, Intl.Segmenter>();
  */
 const UNTAILORED = new Set("en es de fr it pt nl sv da no nb fi pl ru tr ja zh ar hi ko cs ro hu".split(" "));
 
-/** `untailored` per language tag seen (a run meets a handful; asked once per text part). */
-const untailoredTags = new Map<string, boolean>();
+/**
+ * `untailored` per language tag seen (a run meets a handful; asked once per text part), seeded with
+ * the listed primary tags, which is what the text layer passes: a thread's first drafts run before V8
+ * keeps type feedback for this code, so a first "pt" after the splitter was optimised would reach
+ * the string calls below without any and throw that code away.
+ */
+const untailoredTags = seeded(new Map<string, boolean>());
+
+function seeded(tags: Map<string, boolean>): Map<string, boolean> {
+  for (const tag of UNTAILORED) tags.set(tag, true);
+  return tags;
+}
 
 function untailored(lang: string): boolean {
-  let known = untailoredTags.get(lang);
-  if (known === undefined) {
-    const primary = lang.toLowerCase().split("-", 1)[0] as string;
-    known = UNTAILORED.has(primary) && !lang.toLowerCase().includes("-u-");
-    if (untailoredTags.size > 1000) untailoredTags.clear();
-    untailoredTags.set(lang, known);
+  const known = untailoredTags.get(lang);
+  return known === undefined ? classifyTag(lang) : known;
+}
+
+/** `untailored` of a tag not seen before (kept out of the hot lookup). */
+function classifyTag(lang: string): boolean {
+  const known = UNTAILORED.has(lang.toLowerCase().split("-", 1)[0] as string) && !lang.toLowerCase().includes("-u-");
+  if (untailoredTags.size > 1000) {
+    untailoredTags.clear();
+    seeded(untailoredTags);
   }
+  untailoredTags.set(lang, known);
   return known;
 }
 

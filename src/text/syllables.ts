@@ -70,7 +70,12 @@ const SUFFIXES: Array<[string, number]> = [
 ];
 
 function countPlain(w: string): number {
-  for (const [suffix, count] of SUFFIXES) {
+  // indexed, not `for (const [suffix, count] of …)`: that compiles to the iterator protocol twice
+  // over, and this is inlined where Flesch counts a new word's syllables
+  for (let k = 0; k < SUFFIXES.length; k++) {
+    const pair = SUFFIXES[k] as [string, number];
+    const suffix = pair[0];
+    const count = pair[1];
     if (w.length > suffix.length + 3 && w.endsWith(suffix) && w.charCodeAt(w.length - suffix.length - 1) === 101) {
       return countPlain(w.slice(0, w.length - suffix.length)) + count;
     }
