@@ -61,57 +61,76 @@ const result = await build({
 });
 
 /**
- * The pool worker's code as one CommonJS script (worker-body.cjs), which worker.js runs through V8 with a
- * code cache (src/engine/code-cache.ts). `import.meta.url` becomes the script's own URL (a parameter of
- * its wrapper); config-load.js's `import()` of a user's config becomes `__import()`, Node's own, also a
- * parameter (src/engine/code-cache.ts says why); and batch.js's one `import()` of a module of its own
+ * CommonJS scripts run through V8 with a code cache (src/engine/code-cache.ts): the pool worker's code
+ * (worker-body.cjs, run by worker.js) and the CLI with only the `check` or the `build` command
+ * (cli-check.cjs, cli-build.cjs, run by bin/copydesk.js for those commands). Node 20 has no compile cache
+ * for ES modules. What an ES module has that a script lacks comes from its wrapper's parameters:
+ * `import.meta.url` is computed from `__moduleUrl`, `import.meta.resolve` is `__importMetaResolve`, and an
+ * `import()` of a computed name (a user's config, sitemap's stream module) is `__import()`, Node's own
+ * (in a `vm.Script`, `import()` itself needs an experimental hook), as is piscina's, which stays outside. An `import()` of one of our modules
  * becomes a static import: esbuild would otherwise wrap that module and everything it imports to
  * initialise lazily, in another order than the ES modules do (a module read before its initialisation
- * then throws).
+ * then throws). In the CLI's main.js, the other commands' imports become rejections: bin/copydesk.js
+ * runs cli-<command>.cjs only when main would load that command alone.
  */
-const workerBody = {
-  name: "worker-body",
-  setup(b) {
-    b.onLoad({ filter: /\.js$/ }, async (args) => {
-      if (!args.path.startsWith(dist)) return undefined;
-      let code = await readFile(args.path, "utf8");
-      const lazy = '(await import("./planned-page.js"))';
-      if (args.path === `${dist}engine/batch.js`) {
-        if (!code.includes(lazy)) throw new Error(`bundle: batch.js no longer has ${lazy}`);
-        code = `import * as __plannedPage from "./planned-page.js";\n${code.replace(lazy, "__plannedPage")}`;
-      }
-      const configImport = "await import(pathToFileURL(path).href)";
-      if (args.path === `${dist}engine/config-load.js`) {
-        if (!code.includes(configImport)) throw new Error(`bundle: config-load.js no longer has ${configImport}`);
-        code = code.replace(configImport, "await __import(pathToFileURL(path).href)");
-      }
-      const rel = relative(outdir, args.path).split("\\").join("/");
-      code = code.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, __moduleUrl).href`);
-      return { contents: code, resolveDir: dirname(args.path), loader: "js" };
-    });
-  },
-};
-const body = await build({
-  entryPoints: { "worker-body": `${dist}engine/worker.js` },
-  outdir,
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  mainFields: ["module", "main"],
-  target: "node20",
-  sourcemap: "linked",
-  sourcesContent: false,
-  external: ["piscina"],
-  plugins: [workerBody],
-  logLevel: "warning",
-  metafile: true,
-});
-// any other `import()` left in the script would throw when called (see code-cache.ts): name it here
-const bodyCode = await readFile(`${outdir}/worker-body.cjs`, "utf8");
-const dynamic = bodyCode.split("\n").filter((line) => /(?<![\w$.`])import\(/.test(line));
-if (dynamic.length > 0) throw new Error(`bundle: worker-body.cjs calls import():\n${dynamic.join("\n")}`);
-Object.assign(result.metafile.outputs, body.metafile.outputs);
+function commonJsBody(command) {
+  return {
+    name: "common-js-body",
+    setup(b) {
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        if (!args.path.startsWith(dist)) return undefined;
+        let code = await readFile(args.path, "utf8");
+        if (args.path === `${dist}cli/main.js`)
+          code = code.replace(/\(await import\("\.\/commands\/(\w+)\.js"\)\)/g, (all, name) =>
+            name === command ? all : `(await Promise.reject(new Error("copydesk: ${name} is not in this bundle")))`,
+          );
+        const statics = [];
+        code = code.replace(/await import\("(\.\.?\/[^"]+)"\)/g, (_, spec) => {
+          statics.push(`import * as __static${statics.length} from ${JSON.stringify(spec)};\n`);
+          return `__static${statics.length - 1}`;
+        });
+        // (piscina stays outside the bundle: see above)
+        code = statics.join("") + code.replace(/(?<![\w$.])import\((?!["'])|import\((?="piscina")/g, "__import(");
+        const rel = relative(outdir, args.path).split("\\").join("/");
+        code = code
+          .replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, __moduleUrl).href`)
+          .replaceAll("import.meta.resolve(", "__importMetaResolve(");
+        return { contents: code, resolveDir: dirname(args.path), loader: "js" };
+      });
+    },
+  };
+}
+const scripts = [
+  ["worker-body", `${dist}engine/worker.js`, undefined],
+  ["cli-check", `${dist}cli/main.js`, "check"],
+  ["cli-build", `${dist}cli/main.js`, "build"],
+];
+for (const [name, entry, command] of scripts) {
+  const body = await build({
+    entryPoints: { [name]: entry },
+    outdir,
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    mainFields: ["module", "main"],
+    target: "node20",
+    sourcemap: "linked",
+    sourcesContent: false,
+    external: ["piscina"],
+    plugins: [commonJsBody(command)],
+    // dependencies' own `import.meta` (fdir's createRequire): the script's, as in the ES bundle
+    define: { "import.meta.url": "__moduleUrl", "import.meta.resolve": "__importMetaResolve" },
+    logLevel: "warning",
+    metafile: true,
+  });
+  // what would break the script: an `import()` left in it, or one of our modules initialised lazily
+  const code = await readFile(`${outdir}/${name}.cjs`, "utf8");
+  const bad = code.split("\n").filter((line) => /(?<![\w$.`])import\(|__esm\(\{\s*"dist\//.test(line));
+  if (bad.length > 0) throw new Error(`bundle: ${name}.cjs would not run as ES modules do:\n${bad.join("\n")}`);
+  Object.assign(result.metafile.outputs, body.metafile.outputs);
+}
+
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => /\.c?js$/.test(f));
 const kb = outputs.reduce((s, [, o]) => s + o.bytes, 0) / 1024;
 console.log(`bundle: ${outputs.length} files, ${Math.round(kb)} KB → dist/bundle/`);

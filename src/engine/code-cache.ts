@@ -54,16 +54,17 @@ function writeAtomic(path: string, bytes: Uint8Array): boolean {
 
 /**
  * Runs the CommonJS file at `path` as Node would (`exports`, `require`, `module`, `__filename`,
- * `__dirname`), with its code from the cache beside it when V8 accepts that. Two more parameters serve
- * bundles made from ES modules: `__moduleUrl`, the file's URL (for a rewritten `import.meta.url`), and
- * `__import`, Node's own `import()`, for the script's `import()` calls rewritten to it (in a `vm.Script`,
- * `import()` itself needs an experimental loader hook that prints a warning on Node 20).
+ * `__dirname`), with its code from the cache beside it when V8 accepts that. Three more parameters serve
+ * bundles made from ES modules (scripts/bundle.mjs): `__moduleUrl`, the file's URL (for a rewritten
+ * `import.meta.url`), `__import`, Node's own `import()`, for the script's `import()` calls rewritten to it
+ * (in a `vm.Script`, `import()` itself needs an experimental loader hook that prints a warning on Node 20),
+ * and `__importMetaResolve`, for `import.meta.resolve` (package names resolve from copydesk's own folder).
  */
 export function runCachedCommonJs<T>(path: string): CachedScript<T> {
   const source = readFileSync(path, "utf8");
   const cachePath = codeCachePath(path, source);
   const cachedData = readCache(cachePath);
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __moduleUrl, __import) {${source}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __moduleUrl, __import, __importMetaResolve) {${source}\n})`;
   const script = new Script(wrapped, {
     filename: path,
     ...(cachedData ? { cachedData } : {}),
@@ -72,8 +73,10 @@ export function runCachedCommonJs<T>(path: string): CachedScript<T> {
   const module = { exports: {} as T };
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
   const init = script.runInThisContext() as (...args: unknown[]) => void;
+  const url = pathToFileURL(path).href;
   const dynamicImport = (specifier: string) => import(specifier);
-  init(module.exports, createRequire(path), module, path, dir, pathToFileURL(path).href, dynamicImport);
+  const resolve = (specifier: string) => import.meta.resolve(specifier, url);
+  init(module.exports, createRequire(path), module, path, dir, url, dynamicImport, resolve);
   let saved = fromCache;
   return {
     exports: module.exports,
