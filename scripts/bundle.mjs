@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Writes dist/bundle/: the CLI (cli.js, loaded by bin/copydesk.js) and the pool worker (worker.js) bundled
-// from tsc's output, so a thread loads a handful of files instead of ~200 modules (Node's ESM loader
-// resolves and translates each one: about 0.35 s per thread unbundled). Run after `tsc` (part of
-// `npm run build`). dist/'s modules stay as they are, for the library API and the tests.
+// Writes dist/bundle/: the CLI (cli.js, loaded by bin/copydesk.js) and the pool worker bundled from tsc's
+// output, so a thread loads a handful of files instead of ~200 modules (Node's ESM loader resolves and
+// translates each one: about 0.35 s per thread unbundled). The pool starts worker.js, which runs the
+// worker's code, worker-body.cjs, with V8's code cache. Run after `tsc` (part of `npm run build`).
+// dist/'s modules stay as they are, for the library API and the tests.
 //
 // Layout: every output file sits flat in dist/bundle/ (entries and the chunks they share), and each
 // module's `import.meta.url` is rewritten to the URL of its own dist/ file, so whatever a module finds
@@ -36,7 +37,7 @@ const ownModuleUrl = {
 
 rmSync(outdir, { recursive: true, force: true }); // chunk names change with their content: no stale ones
 const result = await build({
-  entryPoints: { cli: `${dist}cli/main.js`, worker: `${dist}engine/worker.js` },
+  entryPoints: { cli: `${dist}cli/main.js`, worker: `${dist}engine/worker-cached.js` },
   outdir,
   bundle: true,
   splitting: true, // the CLI's commands stay lazy: each is a chunk loaded when run
@@ -58,6 +59,78 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
 });
-const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith(".js"));
+
+/**
+ * CommonJS scripts run through V8 with a code cache (src/engine/code-cache.ts): the pool worker's code
+ * (worker-body.cjs, run by worker.js) and the CLI with only the `check` or the `build` command
+ * (cli-check.cjs, cli-build.cjs, run by bin/copydesk.js for those commands). Node 20 has no compile cache
+ * for ES modules. What an ES module has that a script lacks comes from its wrapper's parameters:
+ * `import.meta.url` is computed from `__moduleUrl`, `import.meta.resolve` is `__importMetaResolve`, and an
+ * `import()` of a computed name (a user's config, sitemap's stream module) is `__import()`, Node's own
+ * (in a `vm.Script`, `import()` itself needs an experimental hook), as is piscina's, which stays outside. An `import()` of one of our modules
+ * becomes a static import: esbuild would otherwise wrap that module and everything it imports to
+ * initialise lazily, in another order than the ES modules do (a module read before its initialisation
+ * then throws). In the CLI's main.js, the other commands' imports become rejections: bin/copydesk.js
+ * runs cli-<command>.cjs only when main would load that command alone.
+ */
+function commonJsBody(command) {
+  return {
+    name: "common-js-body",
+    setup(b) {
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        if (!args.path.startsWith(dist)) return undefined;
+        let code = await readFile(args.path, "utf8");
+        if (args.path === `${dist}cli/main.js`)
+          code = code.replace(/\(await import\("\.\/commands\/(\w+)\.js"\)\)/g, (all, name) =>
+            name === command ? all : `(await Promise.reject(new Error("copydesk: ${name} is not in this bundle")))`,
+          );
+        const statics = [];
+        code = code.replace(/await import\("(\.\.?\/[^"]+)"\)/g, (_, spec) => {
+          statics.push(`import * as __static${statics.length} from ${JSON.stringify(spec)};\n`);
+          return `__static${statics.length - 1}`;
+        });
+        // (piscina stays outside the bundle: see above)
+        code = statics.join("") + code.replace(/(?<![\w$.])import\((?!["'])|import\((?="piscina")/g, "__import(");
+        const rel = relative(outdir, args.path).split("\\").join("/");
+        code = code
+          .replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, __moduleUrl).href`)
+          .replaceAll("import.meta.resolve(", "__importMetaResolve(");
+        return { contents: code, resolveDir: dirname(args.path), loader: "js" };
+      });
+    },
+  };
+}
+const scripts = [
+  ["worker-body", `${dist}engine/worker.js`, undefined],
+  ["cli-check", `${dist}cli/main.js`, "check"],
+  ["cli-build", `${dist}cli/main.js`, "build"],
+];
+for (const [name, entry, command] of scripts) {
+  const body = await build({
+    entryPoints: { [name]: entry },
+    outdir,
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    mainFields: ["module", "main"],
+    target: "node20",
+    sourcemap: "linked",
+    sourcesContent: false,
+    external: ["piscina"],
+    plugins: [commonJsBody(command)],
+    // dependencies' own `import.meta` (fdir's createRequire): the script's, as in the ES bundle
+    define: { "import.meta.url": "__moduleUrl", "import.meta.resolve": "__importMetaResolve" },
+    logLevel: "warning",
+    metafile: true,
+  });
+  // what would break the script: an `import()` left in it, or one of our modules initialised lazily
+  const code = await readFile(`${outdir}/${name}.cjs`, "utf8");
+  const bad = code.split("\n").filter((line) => /(?<![\w$.`])import\(|__esm\(\{\s*"dist\//.test(line));
+  if (bad.length > 0) throw new Error(`bundle: ${name}.cjs would not run as ES modules do:\n${bad.join("\n")}`);
+  Object.assign(result.metafile.outputs, body.metafile.outputs);
+}
+
+const outputs = Object.entries(result.metafile.outputs).filter(([f]) => /\.c?js$/.test(f));
 const kb = outputs.reduce((s, [, o]) => s + o.bytes, 0) / 1024;
 console.log(`bundle: ${outputs.length} files, ${Math.round(kb)} KB → dist/bundle/`);

@@ -95,6 +95,7 @@ interface Draft {
   file: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** its page-cache key ("" without a page cache) */
   key: string;
   base: string;
   cached?: CachedPage;
@@ -118,6 +119,12 @@ function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Arra
     }
     writeFileAtomicSync(target, contents);
   }
+}
+
+/** A draft's page-cache key: its path, its text and the errors that decide whether it is published. */
+function pageKey(file: string, text: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
+  return sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -206,9 +213,9 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           continue;
         }
         const diagnostics = checked?.diagnostics ?? [];
-        const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-        // the path is in the key: two drafts with the same text get different slugs (and name their own file)
-        const key = sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
+        // the path is in the key: two drafts with the same text get different slugs (and name their own file);
+        // without a page cache (--no-cache) there is nothing to key, and hashing every draft is skipped
+        const key = pageCache ? pageKey(file, text, diagnostics) : "";
         const cached = pageCache?.get(key);
         const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
         const planned = early.get(i);
