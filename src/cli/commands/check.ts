@@ -10,12 +10,17 @@ import type { SeveritySetting } from "../../engine/types.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
 import { chunkText, errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
+import { plainTreeFiles } from "../draft-tree.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
 
 /** Extensions a directory argument expands to. */
 export const DRAFT_EXTENSIONS = ["txt", "md", "markdown", "html", "htm", "json"] as const;
-const IGNORED = ["**/node_modules/**", "**/.git/**", "**/.copydesk-cache/**", "**/dist/**"];
+/** Directories never searched for drafts, at any depth. */
+const IGNORED_DIRS = ["node_modules", ".git", ".copydesk-cache", "dist"];
+const IGNORED = IGNORED_DIRS.map((dir) => `**/${dir}/**`);
+const DRAFT_EXTENSION_SET: ReadonlySet<string> = new Set(DRAFT_EXTENSIONS);
+const IGNORED_DIR_SET: ReadonlySet<string> = new Set(IGNORED_DIRS);
 /** JSON files in a directory that are tooling, not drafts. */
 const NOT_DRAFTS = new Set(["copydesk.config.json", "package.json", "package-lock.json", "tsconfig.json"]);
 
@@ -40,12 +45,14 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const abs = resolve(cwd, arg);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
-      const found = await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
-        cwd: abs,
-        absolute: true,
-        onlyFiles: true,
-        ignore: IGNORED,
-      });
+      const found =
+        plainTreeFiles(abs, DRAFT_EXTENSION_SET, IGNORED_DIR_SET) ??
+        (await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
+          cwd: abs,
+          absolute: true,
+          onlyFiles: true,
+          ignore: IGNORED,
+        }));
       add(found.map((p) => resolve(p)).filter((p) => !NOT_DRAFTS.has(basename(p))));
     } else if (!stat && isDynamicPattern(arg)) {
       const found = await glob([arg], { cwd, absolute: true, onlyFiles: true, ignore: IGNORED });
