@@ -1,5 +1,4 @@
 import { type Dirent, lstatSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 
 /**
  * The files a directory argument expands to, found by a plain recursive `readdir` instead of the glob
@@ -11,6 +10,7 @@ import { join } from "node:path";
  * extensions match case-sensitively, directories named in `ignoredDirs` are not entered. Anything the
  * glob library treats in ways of its own (a symbolic link, a FIFO or another special file, a name with
  * a backslash, a directory it cannot read) makes it answer undefined: the caller then globs as before.
+ * `root` must be an absolute, resolved path (`path.resolve`'s); so are the paths found.
  */
 export function plainTreeFiles(
   root: string,
@@ -27,15 +27,17 @@ export function plainTreeFiles(
     } catch {
       return undefined;
     }
+    // `root` is resolved and names hold no slash, dot or dot-dot: the joined paths are resolved too
+    const prefix = dir.endsWith("/") ? dir : `${dir}/`;
     for (const entry of entries) {
       const name = entry.name;
       if (name.includes("\\")) return undefined;
       if (name.charCodeAt(0) === 46) continue; // a dot name: the glob does not match it
       if (entry.isDirectory()) {
-        if (!ignoredDirs.has(name)) dirs.push(join(dir, name));
+        if (!ignoredDirs.has(name)) dirs.push(`${prefix}${name}`);
       } else if (entry.isFile()) {
         const dot = name.lastIndexOf(".");
-        if (dot > 0 && extensions.has(name.slice(dot + 1))) found.push(join(dir, name));
+        if (dot > 0 && extensions.has(name.slice(dot + 1))) found.push(`${prefix}${name}`);
       } else return undefined;
     }
   }

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { decodeSource, InputError, loadBytesSync, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
 import { LineIndex } from "../model/span.js";
@@ -383,7 +383,8 @@ export async function checkStream(
     }
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
-    const abs = stamps ? resolve(spec.cwd, path) : path;
+    // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
+    const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
     const statedAt = stamps ? nowMs() : 0;
     const stamp = stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;

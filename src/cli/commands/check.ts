@@ -47,13 +47,15 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     if (stat?.isDirectory()) {
       const found =
         plainTreeFiles(abs, DRAFT_EXTENSION_SET, IGNORED_DIR_SET) ??
-        (await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
-          cwd: abs,
-          absolute: true,
-          onlyFiles: true,
-          ignore: IGNORED,
-        }));
-      add(found.map((p) => resolve(p)).filter((p) => !NOT_DRAFTS.has(basename(p))));
+        (
+          await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
+            cwd: abs,
+            absolute: true,
+            onlyFiles: true,
+            ignore: IGNORED,
+          })
+        ).map((p) => resolve(p));
+      add(found.filter((p) => !(p.endsWith(".json") && NOT_DRAFTS.has(basename(p)))));
     } else if (!stat && isDynamicPattern(arg)) {
       const found = await glob([arg], { cwd, absolute: true, onlyFiles: true, ignore: IGNORED });
       if (found.length === 0) throw new CliError(`no files match the pattern "${arg}"`, 2);
