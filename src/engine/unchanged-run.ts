@@ -18,7 +18,10 @@ import type { Span } from "./records.js";
 export interface UnchangedRun {
   size: number;
   counts: Counts;
-  /** each file's rendered result with its corpus findings merged, in input order */
+  /**
+   * each file's rendered result with its corpus findings merged, in input order; its bytes are views
+   * valid until the next result is taken (write each out first, as the CLI does)
+   */
   results(): IterableIterator<FileResult>;
   close(): void;
 }
@@ -74,7 +77,8 @@ export function unchangedRun(
       const path = paths[index] as string;
       yield renderedResult(
         path,
-        file.read(span, true),
+        // each record's views are written out before the next is read (see writeBuffered in the CLI)
+        file.read(span, true, true),
         corpusFindings(corpus.get(index), finding),
         keepSource ? () => readText(cwd, path) : undefined,
       );

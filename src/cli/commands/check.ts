@@ -145,7 +145,8 @@ export function writeBuffered(chunks: Iterable<string | Uint8Array>, io: CliIo):
       buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     }
-    if (most > WRITE_BYTES) bytes(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    // (bytes copied too: a chunk may be a view of a buffer read over for the next record, see AppendFile.read)
+    if (most > WRITE_BYTES) bytes(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
     else if (typeof chunk === "string") used += buffer.write(chunk, used);
     else {
       buffer.set(chunk, used);
