@@ -219,11 +219,17 @@ describe("FileStamps", () => {
       ino: 2 ** 52 + 3,
       dev: 66306,
     };
+    // the longest integer summed digit by digit, and a time without a fraction
+    const whole: Stamp = { size: 999_999_999_999_999, mtimeMs: 1_600_000_000_000, ctimeMs: 1, ino: 0, dev: 10 ** 15 };
+    stamps.remember("/whole", whole, "f".repeat(64), at);
     const paths = ['/a "q" \\b', "/t\tab", "/é ü/x"];
     for (const p of paths) stamps.remember(p, odd, "e".repeat(64), at);
     stamps.save(path);
     const back = FileStamps.load(path);
     for (const p of paths) expect(back.keyOf(p, odd)).toBe("e".repeat(64));
+    expect(back.keyOf("/whole", whole)).toBe("f".repeat(64));
+    expect(back.keyOf("/whole", { ...whole, size: whole.size - 1 })).toBeUndefined();
+    expect(back.keyOf("/whole", { ...whole, dev: whole.dev + 1 })).toBeUndefined();
     expect(back.keyOf(paths[0] as string, { ...odd, mtimeMs: odd.mtimeMs + 0.001 })).toBeUndefined();
     expect(back.keyOf(paths[0] as string, { ...odd, ctimeMs: odd.ctimeMs - 0.001 })).toBeUndefined();
     expect(back.keyOf(paths[0] as string, { ...odd, dev: 1 })).toBeUndefined();
@@ -245,9 +251,21 @@ describe("FileStamps", () => {
       `${JSON.stringify({ format: 2, crc: crc32("x\n"), count: 1 })}\nx\n`,
       good.slice(0, -3),
       // right checksums over lines not as written: a number in another notation, an unquoted path
-      ...[`${"a".repeat(64)} 10 1e0 1 7 1 "/a b"\n`, `${"a".repeat(64)} 10 1 1 7 1 /a b\n`].map(
-        (line) => `${JSON.stringify({ format: 2, crc: crc32(line), count: 1 })}\n${line}`,
-      ),
+      ...[
+        `${"a".repeat(64)} 10 1e0 1 7 1 "/a b"\n`,
+        `${"a".repeat(64)} 10 1 1 7 1 /a b\n`,
+        // what the one-pass parser must refuse as the per-field patterns did
+        `${"a".repeat(64)} 10 1. 1 7 1 "/a b"\n`,
+        `${"a".repeat(64)} 10 .1 1 7 1 "/a b"\n`,
+        `${"a".repeat(64)} 10  1 1 7 1 "/a b"\n`,
+        `${"a".repeat(64)} 10 1 1 7 "/a b"\n`,
+        `${"a".repeat(64)} 10 1 1 7 1 "/a b\n`,
+        `${"A".repeat(64)} 10 1 1 7 1 "/a b"\n`,
+        `${"a".repeat(63)} 10 1 1 7 1 "/a b"\n`,
+        `${"a".repeat(64)} 10 1 1 7 1 "/a b"\n\n`,
+        `${"a".repeat(64)} 10 1 1 7 1 "/a b"`,
+        `${"a".repeat(64)} 10 -1 1 7 1 "/a b"\n`,
+      ].map((line) => `${JSON.stringify({ format: 2, crc: crc32(line), count: 1 })}\n${line}`),
     ]) {
       writeFileSync(path, bad);
       expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBeUndefined();

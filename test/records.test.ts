@@ -21,4 +21,26 @@ describe("AppendFile", () => {
     expect(text(5, false)).toBe(`record 5 ${"é".repeat(5)}\n`);
     f.close();
   });
+
+  it("reads a transient caller's windows into one buffer, and never over another caller's window", () => {
+    const f = file();
+    // records of 100 KB: a 1 MB window holds ten of them
+    const spans = Array.from({ length: 30 }, (_, i) =>
+      f.append(`${String(i).padStart(4, "0")}${"x".repeat(99_995)}\n`),
+    );
+    f.flush();
+    const kept = f.read(spans[0] as (typeof spans)[number], true); // an ordinary forward window
+    const buffers = new Set<ArrayBufferLike>();
+    for (let i = 10; i < 30; i++) {
+      const view = f.read(spans[i] as (typeof spans)[number], true, true);
+      expect(view.toString("latin1", 0, 4)).toBe(String(i).padStart(4, "0"));
+      expect(view.length).toBe(100_000);
+      buffers.add(view.buffer);
+    }
+    // windows at records 10 and 20 (and the last one, shorter), all in the first transient buffer
+    expect(buffers.size).toBe(1);
+    expect(buffers.has(kept.buffer)).toBe(false);
+    expect(kept.toString("latin1", 0, 4)).toBe("0000");
+    f.close();
+  });
 });

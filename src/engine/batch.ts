@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { decodeSource, InputError, loadBytesSync, loadSourceSync } from "../io/source.js";
 import type { Article, SourceFormat } from "../model/article.js";
 import { LineIndex } from "../model/span.js";
@@ -9,13 +9,14 @@ import { allRules } from "../rules/index.js";
 import { VERSION } from "../version.js";
 import { type CacheStats, type CacheStrategy, codeFingerprint, RecordCache, type Stored, sha256 } from "./cache.js";
 import {
+  corpusFindings,
   decodeBody,
   decodeHead,
   encodeChecked,
-  prerenderedOf,
   RECORD_VERSION,
   type RecordHead,
   type RenderFormat,
+  renderedResult,
 } from "./checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
@@ -30,6 +31,7 @@ import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
+import { readText } from "./unchanged-run.js";
 import { checkWorkerFile } from "./worker-file.js";
 
 /**
@@ -159,6 +161,11 @@ export async function configFor(spec: CheckSpec): Promise<ResolvedConfig> {
   return (await prepare(spec)).config;
 }
 
+/** The cache salt of a spec's run (see setup-memo.ts, which remembers it for unchanged re-runs). */
+export async function cacheSaltOf(spec: CheckSpec): Promise<string> {
+  return cacheSalt(await prepare(spec), spec);
+}
+
 /** Loads, reads and lints one file with the file-level rules. Bad input becomes `fatal`, never an exception. */
 export async function checkOne(path: string, spec: CheckSpec): Promise<CheckedFile> {
   const { result, entry } = checkLoaded(path, spec, await prepare(spec));
@@ -235,15 +242,6 @@ function cacheSalt(prep: Prepared, spec: CheckSpec): string {
       spec.now.slice(0, 10),
     ]),
   );
-}
-
-/** A checked file's text, read again; non-blocking like every read here (a FIFO must not hang the run). */
-function readText(cwd: string, path: string): string | undefined {
-  try {
-    return loadSourceSync(resolve(cwd, path), { maxBytes: Number.POSITIVE_INFINITY }).text;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -383,7 +381,8 @@ export async function checkStream(
     }
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
-    const abs = stamps ? resolve(spec.cwd, path) : path;
+    // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
+    const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
     const statedAt = stamps ? nowMs() : 0;
     const stamp = stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
@@ -552,17 +551,16 @@ export async function checkStream(
       const stored = storedAt(index);
       const record = stored.file.read(stored.span, true);
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
-      const extra = corpus
-        .get(index)
-        ?.map((span) => JSON.parse(finding(span).toString()) as Diagnostic)
-        .sort(compareDiagnostics);
+      const extra = corpusFindings(corpus.get(index), finding);
       if (spec.render) {
         const path = paths[index] as string;
-        const pre = prerenderedOf(record, extra);
         // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
-        const off = pre.lines && extra?.some((d) => pre.lines?.[d.line] === undefined);
-        const text = off && options.keepSource ? (texts?.[index] ?? readText(spec.cwd, path)) : undefined;
-        yield { path, diagnostics: [], prerendered: pre, ...(text !== undefined ? { source: text } : {}) };
+        yield renderedResult(
+          path,
+          record,
+          extra,
+          options.keepSource ? () => texts?.[index] ?? readText(spec.cwd, path) : undefined,
+        );
         continue;
       }
       const body = decodeBody(record);

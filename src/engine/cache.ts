@@ -193,18 +193,21 @@ export class RecordCache {
    * @param name  namespace (one per command)
    * @param salt  everything besides the content that changes results
    * @param strategy  "metadata": files whose stamp is unchanged since the last run are not read again
+   * @param stamps  with "metadata": the stamps, when the caller has loaded them already (see `cacheFiles`)
    */
   constructor(
     readonly dir: string,
     readonly name: string,
     readonly salt: string,
     strategy: CacheStrategy = "content",
+    stamps?: FileStamps,
   ) {
-    this.path = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
-    this.corpusPath = this.path.slice(0, -EXTENSION.length) + CORPUS;
+    const files = cacheFiles(dir, name, salt);
+    this.path = files.records;
+    this.corpusPath = files.corpus;
     this.#load();
     if (strategy === "metadata") {
-      this.stamps = FileStamps.load(stampsPath(this.path));
+      this.stamps = stamps ?? FileStamps.load(files.stamps);
       this.stats.unread = 0;
     }
   }
@@ -338,6 +341,17 @@ export class RecordCache {
  * first compares each file's size, times, inode and device with the last run's (see file-stamps.ts).
  */
 export type CacheStrategy = "content" | "metadata";
+
+/** The files of one namespace and salt in a cache folder: records, stamps and corpus memo. */
+export function cacheFiles(
+  dir: string,
+  name: string,
+  salt: string,
+): { records: string; stamps: string; corpus: string } {
+  const records = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
+  const base = records.slice(0, -EXTENSION.length);
+  return { records, stamps: base + STAMPS, corpus: base + CORPUS };
+}
 
 function stampsPath(cachePath: string): string {
   return cachePath.slice(0, -EXTENSION.length) + STAMPS;

@@ -4,7 +4,7 @@ import { frameLine, stylishMessage } from "../report/stylish.js";
 import type { FileResult, Prerendered } from "../report/types.js";
 import { addCounts, type Counts, countResult } from "../report/types.js";
 import { entryMarks } from "./corpus.js";
-import { compareNamed } from "./diagnostic.js";
+import { compareDiagnostics, compareNamed } from "./diagnostic.js";
 import type { CorpusEntry, Diagnostic } from "./types.js";
 
 /**
@@ -213,4 +213,28 @@ export function prerenderedOf(record: Buffer, extra: Diagnostic[] | undefined): 
   }
   run(i, ends.length);
   return { parts, counts, tail, ...(lines ? { lines } : {}) };
+}
+
+/** A file's corpus findings from their spilled JSON, sorted alone first as `lintCorpus` sorts them. */
+export function corpusFindings<S>(
+  spans: readonly S[] | undefined,
+  bytesOf: (span: S) => Buffer,
+): Diagnostic[] | undefined {
+  return spans?.map((span) => JSON.parse(bytesOf(span).toString()) as Diagnostic).sort(compareDiagnostics);
+}
+
+/**
+ * A rendered record's result, its corpus findings merged. `sourceOf` (when the report wants sources)
+ * gives the file's text for a finding off the lines the record knows (none, in practice).
+ */
+export function renderedResult(
+  path: string,
+  record: Buffer,
+  extra: Diagnostic[] | undefined,
+  sourceOf: (() => string | undefined) | undefined,
+): FileResult {
+  const pre = prerenderedOf(record, extra);
+  const off = pre.lines && extra?.some((d) => pre.lines?.[d.line] === undefined);
+  const text = off && sourceOf ? sourceOf() : undefined;
+  return { path, diagnostics: [], prerendered: pre, ...(text !== undefined ? { source: text } : {}) };
 }

@@ -1,25 +1,12 @@
 // The config's file access, kept apart from the pure validation in config.ts.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig, resolveConfig } from "./config.js";
+import { findConfigFile } from "./config-find.js";
 import type { AnyRule } from "./types.js";
 
-/** Looked for in this order in each directory, from the working directory up. */
-export const CONFIG_FILES = ["copydesk.config.json", "copydesk.config.mjs"] as const;
-
-export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { CONFIG_FILES, findConfigFile } from "./config-find.js";
 
 /** Reads a config file: JSON, or the default export of an ES module. */
 export async function readConfigFile(path: string): Promise<unknown> {

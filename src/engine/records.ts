@@ -22,6 +22,10 @@ export class AppendFile {
   /** the last large read, which serves the records after it when the caller reads forward */
   #window: Buffer | undefined;
   #windowAt = 0;
+  /** how many of the window's bytes were read */
+  #windowLength = 0;
+  /** whether the window was read for a transient caller (see `read`) */
+  #transient = false;
 
   private constructor(
     readonly path: string,
@@ -66,19 +70,31 @@ export class AppendFile {
   /**
    * The bytes of a span (a view: decode it, do not keep it). `forward`: the caller reads the file
    * front to back (a run's records, in input order), so one read of about 1 MB serves the next
-   * records too, instead of a system call and a buffer each.
+   * records too, instead of a system call and a buffer each. `transient` (with `forward`): the caller
+   * is done with each view before it reads the next span, so the next window is read into the same
+   * buffer instead of a new one (a re-run's report reads ~120 MB: fresh buffers were much of its
+   * garbage collection).
    */
-  read(span: Span, forward = false): Buffer {
+  read(span: Span, forward = false, transient = false): Buffer {
     const end = span.offset + span.length;
     if (end > this.#size - this.#pendingBytes) this.flush();
     const window = this.#window;
-    if (window && span.offset >= this.#windowAt && end <= this.#windowAt + window.length)
+    if (window && span.offset >= this.#windowAt && end <= this.#windowAt + this.#windowLength)
       return window.subarray(span.offset - this.#windowAt, end - this.#windowAt);
     if (!forward || span.length >= FLUSH_BYTES) return readAt(this.fd, span.offset, span.length);
     // written bytes never change, so the window stays valid however the file grows
-    this.#window = readAt(this.fd, span.offset, Math.min(FLUSH_BYTES, this.#size - this.#pendingBytes - span.offset));
+    const length = Math.min(FLUSH_BYTES, this.#size - this.#pendingBytes - span.offset);
+    // only a window read for a transient caller is read over: another's views may still be in use
+    const into =
+      transient && this.#transient && window?.length === FLUSH_BYTES
+        ? window
+        : Buffer.allocUnsafe(transient ? FLUSH_BYTES : length);
+    readFully(this.fd, into, span.offset, length);
+    this.#window = into;
     this.#windowAt = span.offset;
-    return this.#window.subarray(0, span.length);
+    this.#windowLength = length;
+    this.#transient = transient;
+    return into.subarray(0, span.length);
   }
 
   close(): void {
@@ -91,13 +107,18 @@ export class AppendFile {
 
 function readAt(fd: number, offset: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
+  readFully(fd, buffer, offset, length);
+  return buffer;
+}
+
+/** Reads `length` bytes at `offset` into the start of `buffer`. */
+function readFully(fd: number, buffer: Buffer, offset: number, length: number): void {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buffer, done, length - done, offset + done);
     if (n === 0) throw new Error(`unexpected end of file at byte ${offset + done}`);
     done += n;
   }
-  return buffer;
 }
 
 function writeAll(fd: number, bytes: Buffer, position: number): void {

@@ -2,20 +2,27 @@ import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { type CheckSpec, checkStream, configFor } from "../../engine/batch.js";
+import type { CheckSpec } from "../../engine/batch.js";
 import type { CacheStrategy } from "../../engine/cache.js";
 import type { RenderFormat } from "../../engine/checked-record.js";
-import { ConfigError, type ConfigOverrides, type ResolvedConfig } from "../../engine/config.js";
+import type { ConfigOverrides, ResolvedConfig } from "../../engine/config.js";
+import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../../engine/setup-memo.js";
 import type { SeveritySetting } from "../../engine/types.js";
+import { unchangedRun } from "../../engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
-import { chunkText, errorCounts, type FileResult } from "../../report/types.js";
+import { type Counts, chunkText, errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
+import { plainTreeFiles } from "../draft-tree.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
 
 /** Extensions a directory argument expands to. */
 export const DRAFT_EXTENSIONS = ["txt", "md", "markdown", "html", "htm", "json"] as const;
-const IGNORED = ["**/node_modules/**", "**/.git/**", "**/.copydesk-cache/**", "**/dist/**"];
+/** Directories never searched for drafts, at any depth. */
+const IGNORED_DIRS = ["node_modules", ".git", ".copydesk-cache", "dist"];
+const IGNORED = IGNORED_DIRS.map((dir) => `**/${dir}/**`);
+const DRAFT_EXTENSION_SET: ReadonlySet<string> = new Set(DRAFT_EXTENSIONS);
+const IGNORED_DIR_SET: ReadonlySet<string> = new Set(IGNORED_DIRS);
 /** JSON files in a directory that are tooling, not drafts. */
 const NOT_DRAFTS = new Set(["copydesk.config.json", "package.json", "package-lock.json", "tsconfig.json"]);
 
@@ -40,13 +47,17 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const abs = resolve(cwd, arg);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
-      const found = await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
-        cwd: abs,
-        absolute: true,
-        onlyFiles: true,
-        ignore: IGNORED,
-      });
-      add(found.map((p) => resolve(p)).filter((p) => !NOT_DRAFTS.has(basename(p))));
+      const found =
+        plainTreeFiles(abs, DRAFT_EXTENSION_SET, IGNORED_DIR_SET) ??
+        (
+          await glob([`**/*.{${DRAFT_EXTENSIONS.join(",")}}`], {
+            cwd: abs,
+            absolute: true,
+            onlyFiles: true,
+            ignore: IGNORED,
+          })
+        ).map((p) => resolve(p));
+      add(found.filter((p) => !(p.endsWith(".json") && NOT_DRAFTS.has(basename(p)))));
     } else if (!stat && isDynamicPattern(arg)) {
       const found = await glob([arg], { cwd, absolute: true, onlyFiles: true, ignore: IGNORED });
       if (found.length === 0) throw new CliError(`no files match the pattern "${arg}"`, 2);
@@ -134,7 +145,8 @@ export function writeBuffered(chunks: Iterable<string | Uint8Array>, io: CliIo):
       buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     }
-    if (most > WRITE_BYTES) bytes(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    // (bytes copied too: a chunk may be a view of a buffer read over for the next record, see AppendFile.read)
+    if (most > WRITE_BYTES) bytes(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
     else if (typeof chunk === "string") used += buffer.write(chunk, used);
     else {
       buffer.set(chunk, used);
@@ -172,6 +184,18 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option("--workers <n>", "worker threads: a number, or auto (threads only for large batches)", parseWorkers, "auto")
     .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
     .action(async (inputs: string[], flags: CheckFlags) => {
+      /** the exit code of a run with these totals */
+      const finish = (counts: Counts, size: number): void => {
+        if (size > 0 && counts.fatalErrorCount === size) {
+          setExit(2);
+          return;
+        }
+        if (counts.errorCount > 0) setExit(1);
+        if (flags.maxWarnings >= 0 && counts.warningCount > flags.maxWarnings) {
+          io.stderr(`copydesk: too many warnings (${counts.warningCount}; maximum: ${flags.maxWarnings})\n`);
+          setExit(1);
+        }
+      };
       const from = parseFrom(flags.from);
       const overrides: ConfigOverrides = {};
       if (flags.rule) overrides.rules = flags.rule;
@@ -197,19 +221,50 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         // they are (--quiet filters diagnostics, so it takes the plain path)
         ...(render && !flags.quiet ? { render } : {}),
       };
+      // an unchanged re-run is written from the cache before the config is resolved (see setup-memo.ts)
+      const remembered =
+        render && !flags.quiet && flags.cache && flags.cacheStrategy === "metadata" ? rememberedSalt(spec) : undefined;
+      let paths: string[] | undefined;
+      if (remembered) {
+        paths = await expandInputs(inputs, io.cwd);
+        const cacheDir = resolve(io.cwd, DEFAULT_CACHE_DIR);
+        const run = unchangedRun(paths, io.cwd, { dir: cacheDir, salt: remembered }, flags.format === "stylish");
+        if (run) {
+          try {
+            // json and stylish take no rule metadata
+            writeBuffered(
+              CHUNKED_REPORTERS[flags.format](run.results(), {
+                cwd: io.cwd,
+                color: useColor(io),
+                rules: [],
+                toolVersion: VERSION,
+              }),
+              io,
+            );
+          } finally {
+            run.close();
+          }
+          finish(run.counts, run.size);
+          return;
+        }
+      }
+      // the rules, the readers and the config schema load only now
+      const { cacheSaltOf, checkStream, configFor } = await import("../../engine/batch.js");
       let config: ResolvedConfig;
       try {
         config = await configFor(spec);
       } catch (err) {
+        const { ConfigError } = await import("../../engine/config.js");
         if (err instanceof ConfigError) throw new CliError(err.message, 2);
         throw err;
       }
-      const paths = await expandInputs(inputs, io.cwd);
+      paths ??= await expandInputs(inputs, io.cwd);
       const useCache = flags.cache && config.cache.enabled;
+      const cacheDir = resolve(io.cwd, config.cache.dir);
       // results wait on disk until the report is written, so memory stays flat however many files there are
       const batch = await checkStream(paths, spec, {
         workers: flags.workers,
-        cache: useCache ? { dir: resolve(io.cwd, config.cache.dir), strategy: flags.cacheStrategy } : false,
+        cache: useCache ? { dir: cacheDir, strategy: flags.cacheStrategy } : false,
         keepSource: flags.format === "stylish",
       });
       try {
@@ -225,16 +280,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       } finally {
         batch.close();
       }
-
-      const counts = flags.quiet ? errorCounts(batch.counts) : batch.counts;
-      if (batch.size > 0 && counts.fatalErrorCount === batch.size) {
-        setExit(2);
-        return;
-      }
-      if (counts.errorCount > 0) setExit(1);
-      if (flags.maxWarnings >= 0 && counts.warningCount > flags.maxWarnings) {
-        io.stderr(`copydesk: too many warnings (${counts.warningCount}; maximum: ${flags.maxWarnings})\n`);
-        setExit(1);
-      }
+      // what the next run needs to find this cache without resolving the config
+      if (useCache && render && !flags.quiet && flags.cacheStrategy === "metadata")
+        rememberSalt(spec, cacheDir, await cacheSaltOf(spec));
+      finish(flags.quiet ? errorCounts(batch.counts) : batch.counts, batch.size);
     });
 }
