@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 // @ts-expect-error: a plain ES module without types
 import { generateCorpus } from "../bench/corpus/generate.mjs";
-import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { type CheckSpec, cacheSaltOf, checkStream } from "../src/engine/batch.js";
 import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../src/engine/setup-memo.js";
 import { unchangedRun } from "../src/engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
 import { chunkText } from "../src/report/types.js";
+import { memoryIo } from "./build-helpers.js";
 
 // the real function, watched: the CLI test sees which runs it served
 vi.mock("../src/engine/unchanged-run.js", async (original) => {
@@ -53,19 +53,7 @@ async function later<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 async function cli(args: string[], cwd = root) {
-  const io: CliIo & { out: string; err: string } = {
-    out: "",
-    err: "",
-    cwd,
-    env: {},
-    isTTY: false,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
+  const io = memoryIo(cwd);
   const code = await later(() => main(["check", ...args], io));
   return { code, out: io.out, err: io.err };
 }
