@@ -65,12 +65,12 @@ const result = await build({
  * (worker-body.cjs, run by worker.js) and the CLI with only the `check` or the `build` command
  * (cli-check.cjs, cli-build.cjs, run by bin/copydesk.js for those commands). Node 20 has no compile cache
  * for ES modules. What an ES module has that a script lacks comes from its wrapper's parameters:
- * `import.meta.url` is computed from `__moduleUrl`, `import.meta.resolve` is `__importMetaResolve`, and an
- * `import()` of a computed name (a user's config, sitemap's stream module) is `__import()`, Node's own
- * (in a `vm.Script`, `import()` itself needs an experimental hook), as is piscina's, which stays outside. An `import()` of one of our modules
- * becomes a static import: esbuild would otherwise wrap that module and everything it imports to
- * initialise lazily, in another order than the ES modules do (a module read before its initialisation
- * then throws). In the CLI's main.js, the other commands' imports become rejections: bin/copydesk.js
+ * `import.meta.url` is computed from `__moduleUrl`, `import.meta.resolve` is `__importMetaResolve`, and
+ * an `import()` of a computed name (a user's config, sitemap's stream module) or of piscina, which stays
+ * outside, is `__import()`, Node's own (in a `vm.Script`, `import()` itself needs an experimental hook).
+ * An `import()` of one of our modules becomes a static import: esbuild would otherwise wrap that module
+ * and everything it imports to initialise lazily, in another order than the ES modules do (a module read
+ * before its initialisation then throws). In the CLI's main.js, the other commands' imports become rejections: bin/copydesk.js
  * runs cli-<command>.cjs only when main would load that command alone.
  */
 function commonJsBody(command) {

@@ -35,7 +35,7 @@ describe("ResultCache", () => {
     expect(readdirSync(d).filter((f) => f.startsWith("check-"))).toHaveLength(2);
   });
 
-  it("keeps only the newest few files of a namespace", () => {
+  it("keeps only the newest few files of a namespace, with the stamps and corpus memo beside them", () => {
     const d = dir();
     for (let i = 0; i < 6; i++) {
       const c = new ResultCache<number>(d, "check", `salt-${i}`);
@@ -43,12 +43,18 @@ describe("ResultCache", () => {
       c.save();
       // distinct mtimes, oldest first
       utimesSync(c.path, new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+      // what a metadata run and the corpus pass write beside the records
+      const base = c.path.slice(0, -".cache".length);
+      writeFileSync(`${base}.stamps`, "s");
+      writeFileSync(`${base}.corpus`, "c");
     }
     const last = new ResultCache<number>(d, "check", "salt-6");
     last.set(ResultCache.key("x"), 6);
     last.save();
     const names = readdirSync(d).filter((f) => f.startsWith("check-"));
-    expect(names).toHaveLength(3);
+    // salt-5's and salt-4's records with their stamps and memo, and salt-6's records
+    expect(names.filter((f) => f.endsWith(".cache"))).toHaveLength(3);
+    expect(names).toHaveLength(7);
     expect(new ResultCache<number>(d, "check", "salt-5").get(ResultCache.key("x"))).toBe(5);
     expect(new ResultCache<number>(d, "check", "salt-0").get(ResultCache.key("x"))).toBeUndefined();
   });

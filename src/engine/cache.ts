@@ -287,7 +287,7 @@ export class RecordCache {
     if (this.#saved) return;
     this.#saved = true;
     // the stamps name content keys: written whether or not the records change, read only beside them
-    this.stamps?.save(stampsPath(this.path));
+    this.stamps?.save(besideRecords(this.path).stamps);
     const unchanged = this.#added.size === 0 && this.#used.size === this.#index.size;
     if (unchanged && !this.stats.rebuilt) return;
     const next = this.#openNext();
@@ -328,11 +328,8 @@ export class RecordCache {
       else if (f.endsWith(".tmp") && now - mtime > STALE_TMP_MS) rmSync(path, { force: true });
     }
     others.sort((a, b) => b.mtime - a.mtime);
-    for (const old of others.slice(KEEP_PER_NAMESPACE - 1)) {
-      rmSync(old.path, { force: true });
-      rmSync(stampsPath(old.path), { force: true });
-      rmSync(old.path.slice(0, -EXTENSION.length) + CORPUS, { force: true });
-    }
+    for (const old of others.slice(KEEP_PER_NAMESPACE - 1))
+      for (const file of Object.values(besideRecords(old.path))) rmSync(file, { force: true });
   }
 }
 
@@ -348,13 +345,13 @@ export function cacheFiles(
   name: string,
   salt: string,
 ): { records: string; stamps: string; corpus: string } {
-  const records = join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`);
-  const base = records.slice(0, -EXTENSION.length);
-  return { records, stamps: base + STAMPS, corpus: base + CORPUS };
+  return besideRecords(join(dir, `${name}-${sha256(salt).slice(0, 16)}${EXTENSION}`));
 }
 
-function stampsPath(cachePath: string): string {
-  return cachePath.slice(0, -EXTENSION.length) + STAMPS;
+/** A records file and the stamps and corpus memo named after it. */
+function besideRecords(records: string): { records: string; stamps: string; corpus: string } {
+  const base = records.slice(0, -EXTENSION.length);
+  return { records, stamps: base + STAMPS, corpus: base + CORPUS };
 }
 
 function mtimeOf(path: string): number | undefined {

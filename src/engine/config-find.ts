@@ -6,6 +6,11 @@ import { dirname, join, resolve } from "node:path";
 /** Looked for in this order in each directory, from the working directory up. */
 export const CONFIG_FILES = ["copydesk.config.json", "copydesk.config.mjs"] as const;
 
+/** Whether config-load.ts imports the file as an ES module (otherwise it is read as JSON). */
+export function isModuleConfig(path: string): boolean {
+  return path.endsWith(".mjs") || path.endsWith(".js");
+}
+
 export function findConfigFile(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, type ConfigOverrides, type ResolvedConfig, resolveConfig } from "./config.js";
-import { findConfigFile } from "./config-find.js";
+import { findConfigFile, isModuleConfig } from "./config-find.js";
 import type { AnyRule } from "./types.js";
 
 export { CONFIG_FILES, findConfigFile } from "./config-find.js";
@@ -11,7 +11,7 @@ export { CONFIG_FILES, findConfigFile } from "./config-find.js";
 /** Reads a config file: JSON, or the default export of an ES module. */
 export async function readConfigFile(path: string): Promise<unknown> {
   if (!existsSync(path)) throw new ConfigError([{ path: "", message: "file not found" }], path);
-  if (path.endsWith(".mjs") || path.endsWith(".js")) {
+  if (isModuleConfig(path)) {
     let mod: { default?: unknown };
     try {
       mod = (await import(pathToFileURL(path).href)) as { default?: unknown };

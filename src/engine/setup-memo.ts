@@ -5,7 +5,7 @@ import { writeFileAtomicSync } from "../io/write.js";
 import { VERSION } from "../version.js";
 import type { CheckSpec } from "./batch.js";
 import { codeFingerprint, sha256 } from "./cache.js";
-import { findConfigFile } from "./config-find.js";
+import { findConfigFile, isModuleConfig } from "./config-find.js";
 
 /**
  * The cache salt of a check, remembered by what it was resolved from, so an unchanged re-run finds its
@@ -36,8 +36,7 @@ function memoOf(spec: CheckSpec): { path: string; key: string } | undefined {
   const configPath = spec.configPath ? resolve(spec.cwd, spec.configPath) : findConfigFile(spec.cwd);
   let config = "none";
   if (configPath) {
-    // what config-load.ts imports as an ES module
-    if (configPath.endsWith(".mjs") || configPath.endsWith(".js")) return undefined;
+    if (isModuleConfig(configPath)) return undefined;
     try {
       config = sha256(readFileSync(configPath));
     } catch {
@@ -67,7 +66,11 @@ function memoOf(spec: CheckSpec): { path: string; key: string } | undefined {
 /** The salt remembered for `spec`'s setup today, if any. */
 export function rememberedSalt(spec: CheckSpec): string | undefined {
   const at = memoOf(spec);
-  if (!at) return undefined;
+  return at && saltIn(at);
+}
+
+/** The salt a memo file holds for `at.key`, if it holds one intact. */
+function saltIn(at: { path: string; key: string }): string | undefined {
   try {
     const memo = JSON.parse(readFileSync(at.path, "utf8")) as Partial<Memo>;
     if (memo.format !== FORMAT || memo.key !== at.key || typeof memo.salt !== "string") return undefined;
@@ -80,7 +83,7 @@ export function rememberedSalt(spec: CheckSpec): string | undefined {
 /** Remembers `salt` for `spec`'s setup, when its cache is in the default folder (`cacheDir`, absolute). */
 export function rememberSalt(spec: CheckSpec, cacheDir: string, salt: string): void {
   const at = memoOf(spec);
-  if (!at || cacheDir !== resolve(spec.cwd, DEFAULT_CACHE_DIR) || rememberedSalt(spec) === salt) return;
+  if (!at || cacheDir !== resolve(spec.cwd, DEFAULT_CACHE_DIR) || saltIn(at) === salt) return;
   const memo: Memo = { format: FORMAT, key: at.key, salt, crc: crc32(`${at.key}\0${salt}`) };
   try {
     writeFileAtomicSync(at.path, `${JSON.stringify(memo)}\n`);

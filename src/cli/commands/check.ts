@@ -221,9 +221,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         // they are (--quiet filters diagnostics, so it takes the plain path)
         ...(render && !flags.quiet ? { render } : {}),
       };
-      // an unchanged re-run is written from the cache before the config is resolved (see setup-memo.ts)
-      const remembered =
-        render && !flags.quiet && flags.cache && flags.cacheStrategy === "metadata" ? rememberedSalt(spec) : undefined;
+      // an unchanged re-run is written from the cache before the config is resolved (see setup-memo.ts):
+      // runs that render json or stylish from records whose files are trusted by their stamps
+      const memoable = render !== undefined && !flags.quiet && flags.cache && flags.cacheStrategy === "metadata";
+      const remembered = memoable ? rememberedSalt(spec) : undefined;
       let paths: string[] | undefined;
       if (remembered) {
         paths = await expandInputs(inputs, io.cwd);
@@ -281,8 +282,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         batch.close();
       }
       // what the next run needs to find this cache without resolving the config
-      if (useCache && render && !flags.quiet && flags.cacheStrategy === "metadata")
-        rememberSalt(spec, cacheDir, await cacheSaltOf(spec));
+      if (memoable && config.cache.enabled) rememberSalt(spec, cacheDir, await cacheSaltOf(spec));
       finish(flags.quiet ? errorCounts(batch.counts) : batch.counts, batch.size);
     });
 }
