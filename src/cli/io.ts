@@ -25,10 +25,34 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * What to do when stdout fails: a reader that stops early (`copydesk check … | head`) closes the pipe,
+ * and the rest of the report has nowhere to go, which is the reader's choice, not an error (the run
+ * keeps its exit code); any other failure is one line on stderr and exit code 2. Without a listener
+ * Node throws the stream's error as an uncaught exception, stack trace included.
+ */
+export function onStdoutError(err: NodeJS.ErrnoException, stop: () => void, fail: (line: string) => void): void {
+  stop();
+  if (err.code !== "EPIPE") fail(`copydesk: cannot write to stdout: ${err.message}\n`);
+}
+
 export function processIo(): CliIo {
+  let open = true;
+  process.stdout.on("error", (err: NodeJS.ErrnoException) =>
+    onStdoutError(
+      err,
+      () => {
+        open = false;
+      },
+      (line) => {
+        process.stderr.write(line);
+        process.exit(2);
+      },
+    ),
+  );
   return {
-    stdout: (t) => process.stdout.write(t),
-    stdoutBytes: (b) => process.stdout.write(b),
+    stdout: (t) => open && process.stdout.write(t),
+    stdoutBytes: (b) => open && process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
