@@ -21,7 +21,15 @@ import {
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
-import { type CorpusMemo, loadCorpusMemo, runKey, saveCorpusMemo } from "./corpus-memo.js";
+import { carryCorpusMemo } from "./corpus-carry.js";
+import {
+  type CorpusMemo,
+  type LoadedCorpusMemo,
+  loadCorpusMemo,
+  runKey,
+  saveCarriedMemo,
+  saveCorpusMemo,
+} from "./corpus-memo.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
 import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
@@ -274,6 +282,33 @@ function storedHead(stored: Stored): RecordHead {
   return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
 }
 
+/** The last run's corpus memo for a run in which some files changed, if it holds (see corpus-carry.ts). */
+function carriedMemo(
+  cache: RecordCache,
+  paths: readonly string[],
+  cwd: string,
+  keys: readonly string[],
+  storedAt: (index: number) => Stored,
+): LoadedCorpusMemo | undefined {
+  const stamps = cache.stamps;
+  if (!stamps) return undefined;
+  return carryCorpusMemo({
+    path: cache.corpusPath,
+    salt: cache.salt,
+    paths,
+    keys,
+    previousKey: (index) => {
+      const path = paths[index] as string;
+      return stamps.previousKey(isAbsolute(path) ? path : resolve(cwd, path));
+    },
+    head: (index) => storedHead(storedAt(index)),
+    previousHead: (key) => {
+      const stored = cache.peek(key);
+      return stored ? storedHead(stored) : undefined;
+    },
+  });
+}
+
 /** corpus findings up to this size are read back in one piece (see `finding` in checkStream) */
 const MAX_FINDINGS_HELD = 64 * 1024 * 1024;
 
@@ -468,7 +503,11 @@ export async function checkStream(
   // the same files with the same contents as the last run: its totals and corpus findings hold as they are
   const run =
     cache && fatal.size === 0 && !keys.includes(undefined) ? runKey(cache.salt, paths, keys as string[]) : undefined;
-  const memo = run ? loadCorpusMemo((cache as RecordCache).corpusPath, run) : undefined;
+  let memo = run ? loadCorpusMemo((cache as RecordCache).corpusPath, run) : undefined;
+  // or the last run's, when the files that changed since did so where no corpus rule looks
+  const carried = run && !memo && cache ? carriedMemo(cache, paths, spec.cwd, keys as string[], storedAt) : undefined;
+  if (carried) saveCarriedMemo(cache?.corpusPath as string, run as string, carried);
+  memo ??= carried;
   if (memo) {
     // its findings are read from its bytes (see `finding`), as if spilled from `findingsFrom` on
     for (const [index, offset, length] of memo.findings) {

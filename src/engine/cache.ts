@@ -260,6 +260,12 @@ export class RecordCache {
     return this.get(key);
   }
 
+  /** A payload of the previous file, without serving it (it is not kept for the next run unless served). */
+  peek(key: string): Stored | undefined {
+    const span = this.#index.get(key);
+    return span && this.#previous ? { file: this.#previous, span } : undefined;
+  }
+
   set(key: string, payload: string): Stored {
     const next = this.#openNext();
     this.#added.add(key);
