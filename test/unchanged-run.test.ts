@@ -93,6 +93,38 @@ describe("unchangedRun", () => {
   });
 });
 
+describe("unchangedRun and files whose stamps moved", () => {
+  it("hashes them and serves the run when their contents are the last run's, not when one differs", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-unchanged-cache-"));
+    const spec: CheckSpec = { cwd: root, now: "2026-11-24T00:00:00Z", extras: true, render: "json" };
+    // run on the real clock: the drafts were just written, so no stamp is kept (racily new)
+    const first = await checkStream(paths, spec, { workers: 1, cache: { dir: cacheDir, strategy: "metadata" } });
+    const expected = json({ [Symbol.iterator]: () => first.results() });
+    first.close();
+    const stampsFile = () => join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".stamps")) as string);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".stamps"))).toEqual([]);
+    const salt = await cacheSaltOf(spec);
+    const run = await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false));
+    expect(json({ [Symbol.iterator]: () => (run as NonNullable<typeof run>).results() })).toBe(expected);
+    run?.close();
+    // and it kept their stamps for the next run
+    expect(readFileSync(stampsFile(), "utf8")).toMatch(/"count":6/);
+    // a draft written again with the same bytes: served; with one byte more: not
+    const victim = paths[2] as string;
+    const text = readFileSync(victim, "utf8");
+    try {
+      writeFileSync(victim, text);
+      const again = await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false));
+      expect(again).toBeDefined();
+      again?.close();
+      writeFileSync(victim, `${text}\n`);
+      expect(await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false))).toBeUndefined();
+    } finally {
+      writeFileSync(victim, text);
+    }
+  });
+});
+
 describe("the setup memo", () => {
   it("names the salt by the config file's bytes and the options, and never an ES module config", async () => {
     const dir = mkdtempSync(join(tmpdir(), "copydesk-setup-"));

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import { loadSourceSync } from "../io/source.js";
+import { loadBytesSync, loadSourceSync } from "../io/source.js";
 import { type Counts, countResult, type FileResult } from "../report/types.js";
 import { cacheFiles, RecordCache, type Stored } from "./cache.js";
 import { corpusFindings, renderedResult } from "./checked-record.js";
@@ -46,8 +46,11 @@ export function unchangedRun(
     const abs = isAbsolute(path) ? path : resolve(cwd, path);
     const statedAt = nowMs();
     const stamp = stampOf(abs);
-    const key = stamp ? stamps.keyOf(abs, stamp) : undefined;
-    if (!stamp || !key) return undefined;
+    if (!stamp) return undefined;
+    // a file whose stamp moved (written since, or too new to be trusted by it last run) is hashed: the
+    // memo below then says whether its content is the one the last run checked
+    const key = stamps.keyOf(abs, stamp) ?? contentKey(abs);
+    if (!key) return undefined;
     stamps.remember(abs, stamp, key, statedAt);
     keys[index] = key;
   }
@@ -87,6 +90,15 @@ export function unchangedRun(
   // the totals as checkStream sets them from the memo
   const counts = Object.assign(countResult({ path: "", diagnostics: [] }), memo.counts);
   return { size: n, counts, results, close: () => records.close() };
+}
+
+/** The content key of a file as `checkStream` hashes it; undefined when it cannot be read (the check says why). */
+function contentKey(abs: string): string | undefined {
+  try {
+    return RecordCache.key(loadBytesSync(abs));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A checked file's text, read again; non-blocking like every read here (a FIFO must not hang the run). */
