@@ -7,7 +7,7 @@ import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { main } from "../src/cli/main.js";
 import { type CheckSpec, cacheSaltOf, checkStream } from "../src/engine/batch.js";
 import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../src/engine/setup-memo.js";
-import { unchangedRun } from "../src/engine/unchanged-run.js";
+import { type StatedInputs, stateInputs, unchangedRun } from "../src/engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
 import { chunkText } from "../src/report/types.js";
 import { memoryIo } from "./build-helpers.js";
@@ -119,6 +119,52 @@ describe("unchangedRun and files whose stamps moved", () => {
       again?.close();
       writeFileSync(victim, `${text}\n`);
       expect(await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false))).toBeUndefined();
+    } finally {
+      writeFileSync(victim, text);
+    }
+  });
+});
+
+describe("checkStream after stateInputs", () => {
+  it("takes the stamps and keys found (not statting again) when they are of its cache and salt only", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-unchanged-cache-"));
+    const spec: CheckSpec = { cwd: root, now: "2026-11-24T00:00:00Z", extras: true, render: "json" };
+    const stream = async (stated?: StatedInputs) => {
+      const s = await later(() =>
+        checkStream(paths, spec, {
+          workers: 1,
+          cache: { dir: cacheDir, strategy: "metadata", ...(stated ? { stated } : {}) },
+        }),
+      );
+      try {
+        return { report: json({ [Symbol.iterator]: () => s.results() }), stats: s.cache };
+      } finally {
+        s.close();
+      }
+    };
+    const first = await stream();
+    const salt = await cacheSaltOf(spec);
+    const stated = await later(async () => stateInputs(paths, root, { dir: cacheDir, salt }));
+    expect(await stream(stated)).toEqual({ ...first, stats: { hits: 6, misses: 0, rebuilt: false, unread: 6 } });
+    // a draft changed after the look: the run goes by what the look found (the draft as it was)...
+    const victim = paths[1] as string;
+    const text = readFileSync(victim, "utf8");
+    try {
+      writeFileSync(victim, `A line more.\n\n${text}`);
+      expect(await stream(stated)).toEqual({ ...first, stats: { hits: 6, misses: 0, rebuilt: false, unread: 6 } });
+      // ...unless it was of another salt or folder: then every file is statted again, and the change seen
+      for (const other of [
+        { ...stated, salt: "x" },
+        { ...stated, dir: root },
+      ]) {
+        const changed = await stream(other);
+        // (the changed draft's stamp moved: it alone is read)
+        expect(changed.stats?.unread).toBe(5);
+        expect(changed.report).not.toBe(first.report);
+        writeFileSync(victim, text);
+        await stream();
+        writeFileSync(victim, `A line more.\n\n${text}`);
+      }
     } finally {
       writeFileSync(victim, text);
     }

@@ -39,7 +39,7 @@ import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
-import { readText } from "./unchanged-run.js";
+import { readText, type StatedInputs } from "./unchanged-run.js";
 import { checkWorkerFile } from "./worker-file.js";
 
 /**
@@ -82,8 +82,12 @@ export interface CheckedFile {
 export interface BatchOptions {
   /** worker threads: a number, or "auto" (a pool only once the batch pays for it) */
   workers: number | "auto";
-  /** use the content-hash cache in this folder ("content" strategy unless told otherwise) */
-  cache?: { dir: string; strategy?: CacheStrategy } | false;
+  /**
+   * use the content-hash cache in this folder ("content" strategy unless told otherwise); `stated`: what
+   * `stateInputs` found of these very paths (the CLI's look for an unchanged run), used when its salt is
+   * this run's and the strategy "metadata"
+   */
+  cache?: { dir: string; strategy?: CacheStrategy; stated?: StatedInputs } | false;
   /** keep each file's text in the results (stylish code frames need it) */
   keepSource?: boolean;
   /** called once per file, in input order */
@@ -346,8 +350,18 @@ export async function checkStream(
   holdSources = false,
 ): Promise<CheckedStream> {
   const prep = await prepare(spec);
+  const salt = options.cache ? cacheSalt(prep, spec) : "";
+  const given = options.cache ? options.cache.stated : undefined;
+  const stated =
+    options.cache &&
+    options.cache.strategy === "metadata" &&
+    given?.dir === options.cache.dir &&
+    given.salt === salt &&
+    given.paths === paths
+      ? given
+      : undefined;
   const cache = options.cache
-    ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec), options.cache.strategy)
+    ? new RecordCache(options.cache.dir, "check", salt, options.cache.strategy, stated?.stamps)
     : undefined;
   const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
   const n = paths.length;
@@ -418,9 +432,9 @@ export async function checkStream(
     // when the text is not wanted anyway)
     // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
     const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
-    const statedAt = stamps ? nowMs() : 0;
-    const stamp = stamps ? stampOf(abs) : undefined;
-    const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
+    const statedAt = stated ? (stated.statedAt[index] as number) : stamps ? nowMs() : 0;
+    const stamp = stated ? stated.stamped[index] : stamps ? stampOf(abs) : undefined;
+    const known = stamp && !texts ? (stated?.keys[index] ?? stamps?.keyOf(abs, stamp)) : undefined;
     const early = known ? cache.getUnread(known) : undefined;
     if (early) {
       stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
