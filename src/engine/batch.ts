@@ -363,7 +363,6 @@ export async function checkStream(
   const cache = options.cache
     ? new RecordCache(options.cache.dir, "check", salt, options.cache.strategy, stated?.stamps)
     : undefined;
-  const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
   const n = paths.length;
   // where each result sits: a fatal one in memory, the others in a file (an index into `files`, plus a span)
   const fatal = new Map<number, FileResult>();
@@ -454,6 +453,9 @@ export async function checkStream(
     }
   }
 
+  // "auto": a pool only for as many files as are left to check (one changed draft among 10,000 cached
+  // ones waited a second for a pool thread to start)
+  const workers = options.workers === "auto" ? autoWorkers(pending.length) : Math.max(1, options.workers);
   // In this thread the check hands back the text it read (and the article, for onArticle); pool workers
   // send neither, so the text is read again only when the caller keeps it.
   const pooled = Math.min(workers, pending.length) > 1;
