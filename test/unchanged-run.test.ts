@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -97,8 +97,12 @@ describe("unchangedRun and files whose stamps moved", () => {
   it("hashes them and serves the run when their contents are the last run's, not when one differs", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-unchanged-cache-"));
     const spec: CheckSpec = { cwd: root, now: "2026-11-24T00:00:00Z", extras: true, render: "json" };
-    // run on the real clock: the drafts were just written, so no stamp is kept (racily new)
+    // run with the clock at the drafts' writing: racily new, so no stamp is kept
+    for (const path of paths) writeFileSync(path, readFileSync(path));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(statSync(paths[0] as string).ctimeMs);
     const first = await checkStream(paths, spec, { workers: 1, cache: { dir: cacheDir, strategy: "metadata" } });
+    vi.useRealTimers();
     const expected = json({ [Symbol.iterator]: () => first.results() });
     first.close();
     const stampsFile = () => join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".stamps")) as string);
