@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,7 +7,7 @@ import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { main } from "../src/cli/main.js";
 import { type CheckSpec, cacheSaltOf, checkStream } from "../src/engine/batch.js";
 import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../src/engine/setup-memo.js";
-import { unchangedRun } from "../src/engine/unchanged-run.js";
+import { type StatedInputs, stateInputs, unchangedRun } from "../src/engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
 import { chunkText } from "../src/report/types.js";
 import { memoryIo } from "./build-helpers.js";
@@ -90,6 +90,88 @@ describe("unchangedRun", () => {
     const memo = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".corpus")) as string);
     writeFileSync(memo, readFileSync(memo, "utf8").replace('"errorCount":', '"errorCount":1'));
     expect(await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false))).toBeUndefined();
+  });
+});
+
+describe("unchangedRun and files whose stamps moved", () => {
+  it("hashes them and serves the run when their contents are the last run's, not when one differs", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-unchanged-cache-"));
+    const spec: CheckSpec = { cwd: root, now: "2026-11-24T00:00:00Z", extras: true, render: "json" };
+    // run with the clock at the drafts' writing: racily new, so no stamp is kept
+    for (const path of paths) writeFileSync(path, readFileSync(path));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(statSync(paths[0] as string).ctimeMs);
+    const first = await checkStream(paths, spec, { workers: 1, cache: { dir: cacheDir, strategy: "metadata" } });
+    vi.useRealTimers();
+    const expected = json({ [Symbol.iterator]: () => first.results() });
+    first.close();
+    const stampsFile = () => join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".stamps")) as string);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".stamps"))).toEqual([]);
+    const salt = await cacheSaltOf(spec);
+    const run = await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false));
+    expect(json({ [Symbol.iterator]: () => (run as NonNullable<typeof run>).results() })).toBe(expected);
+    run?.close();
+    // and it kept their stamps for the next run
+    expect(readFileSync(stampsFile(), "utf8")).toMatch(/"count":6/);
+    // a draft written again with the same bytes: served; with one byte more: not
+    const victim = paths[2] as string;
+    const text = readFileSync(victim, "utf8");
+    try {
+      writeFileSync(victim, text);
+      const again = await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false));
+      expect(again).toBeDefined();
+      again?.close();
+      writeFileSync(victim, `${text}\n`);
+      expect(await later(async () => unchangedRun(paths, root, { dir: cacheDir, salt }, false))).toBeUndefined();
+    } finally {
+      writeFileSync(victim, text);
+    }
+  });
+});
+
+describe("checkStream after stateInputs", () => {
+  it("takes the stamps and keys found (not statting again) when they are of its cache and salt only", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "copydesk-unchanged-cache-"));
+    const spec: CheckSpec = { cwd: root, now: "2026-11-24T00:00:00Z", extras: true, render: "json" };
+    const stream = async (stated?: StatedInputs) => {
+      const s = await later(() =>
+        checkStream(paths, spec, {
+          workers: 1,
+          cache: { dir: cacheDir, strategy: "metadata", ...(stated ? { stated } : {}) },
+        }),
+      );
+      try {
+        return { report: json({ [Symbol.iterator]: () => s.results() }), stats: s.cache };
+      } finally {
+        s.close();
+      }
+    };
+    const first = await stream();
+    const salt = await cacheSaltOf(spec);
+    const stated = await later(async () => stateInputs(paths, root, { dir: cacheDir, salt }));
+    expect(await stream(stated)).toEqual({ ...first, stats: { hits: 6, misses: 0, rebuilt: false, unread: 6 } });
+    // a draft changed after the look: the run goes by what the look found (the draft as it was)...
+    const victim = paths[1] as string;
+    const text = readFileSync(victim, "utf8");
+    try {
+      writeFileSync(victim, `A line more.\n\n${text}`);
+      expect(await stream(stated)).toEqual({ ...first, stats: { hits: 6, misses: 0, rebuilt: false, unread: 6 } });
+      // ...unless it was of another salt or folder: then every file is statted again, and the change seen
+      for (const other of [
+        { ...stated, salt: "x" },
+        { ...stated, dir: root },
+      ]) {
+        const changed = await stream(other);
+        // (the changed draft's stamp moved: it alone is read)
+        expect(changed.stats?.unread).toBe(5);
+        expect(changed.report).not.toBe(first.report);
+        writeFileSync(victim, text);
+        await stream();
+        writeFileSync(victim, `A line more.\n\n${text}`);
+      }
+    } finally {
+      writeFileSync(victim, text);
+    }
   });
 });
 

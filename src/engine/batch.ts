@@ -21,7 +21,15 @@ import {
 import type { ConfigOverrides, ResolvedConfig } from "./config.js";
 import { loadConfig } from "./config-load.js";
 import { KnownLines, lintCorpus } from "./corpus.js";
-import { type CorpusMemo, loadCorpusMemo, runKey, saveCorpusMemo } from "./corpus-memo.js";
+import { carryCorpusMemo } from "./corpus-carry.js";
+import {
+  type CorpusMemo,
+  type LoadedCorpusMemo,
+  loadCorpusMemo,
+  runKey,
+  saveCarriedMemo,
+  saveCorpusMemo,
+} from "./corpus-memo.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { fileExtras } from "./extras.js";
 import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
@@ -31,7 +39,7 @@ import { autoWorkers, runOrdered } from "./pool.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
-import { readText } from "./unchanged-run.js";
+import { readText, type StatedInputs } from "./unchanged-run.js";
 import { checkWorkerFile } from "./worker-file.js";
 
 /**
@@ -74,8 +82,12 @@ export interface CheckedFile {
 export interface BatchOptions {
   /** worker threads: a number, or "auto" (a pool only once the batch pays for it) */
   workers: number | "auto";
-  /** use the content-hash cache in this folder ("content" strategy unless told otherwise) */
-  cache?: { dir: string; strategy?: CacheStrategy } | false;
+  /**
+   * use the content-hash cache in this folder ("content" strategy unless told otherwise); `stated`: what
+   * `stateInputs` found of these very paths (the CLI's look for an unchanged run), used when its salt is
+   * this run's and the strategy "metadata"
+   */
+  cache?: { dir: string; strategy?: CacheStrategy; stated?: StatedInputs } | false;
   /** keep each file's text in the results (stylish code frames need it) */
   keepSource?: boolean;
   /** called once per file, in input order */
@@ -274,6 +286,33 @@ function storedHead(stored: Stored): RecordHead {
   return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
 }
 
+/** The last run's corpus memo for a run in which some files changed, if it holds (see corpus-carry.ts). */
+function carriedMemo(
+  cache: RecordCache,
+  paths: readonly string[],
+  cwd: string,
+  keys: readonly string[],
+  storedAt: (index: number) => Stored,
+): LoadedCorpusMemo | undefined {
+  const stamps = cache.stamps;
+  if (!stamps) return undefined;
+  return carryCorpusMemo({
+    path: cache.corpusPath,
+    salt: cache.salt,
+    paths,
+    keys,
+    previousKey: (index) => {
+      const path = paths[index] as string;
+      return stamps.previousKey(isAbsolute(path) ? path : resolve(cwd, path));
+    },
+    head: (index) => storedHead(storedAt(index)),
+    previousHead: (key) => {
+      const stored = cache.peek(key);
+      return stored ? storedHead(stored) : undefined;
+    },
+  });
+}
+
 /** corpus findings up to this size are read back in one piece (see `finding` in checkStream) */
 const MAX_FINDINGS_HELD = 64 * 1024 * 1024;
 
@@ -311,10 +350,19 @@ export async function checkStream(
   holdSources = false,
 ): Promise<CheckedStream> {
   const prep = await prepare(spec);
+  const salt = options.cache ? cacheSalt(prep, spec) : "";
+  const given = options.cache ? options.cache.stated : undefined;
+  const stated =
+    options.cache &&
+    options.cache.strategy === "metadata" &&
+    given?.dir === options.cache.dir &&
+    given.salt === salt &&
+    given.paths === paths
+      ? given
+      : undefined;
   const cache = options.cache
-    ? new RecordCache(options.cache.dir, "check", cacheSalt(prep, spec), options.cache.strategy)
+    ? new RecordCache(options.cache.dir, "check", salt, options.cache.strategy, stated?.stamps)
     : undefined;
-  const workers = options.workers === "auto" ? autoWorkers(paths.length) : Math.max(1, options.workers);
   const n = paths.length;
   // where each result sits: a fatal one in memory, the others in a file (an index into `files`, plus a span)
   const fatal = new Map<number, FileResult>();
@@ -383,9 +431,9 @@ export async function checkStream(
     // when the text is not wanted anyway)
     // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
     const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
-    const statedAt = stamps ? nowMs() : 0;
-    const stamp = stamps ? stampOf(abs) : undefined;
-    const known = stamp && !texts ? stamps?.keyOf(abs, stamp) : undefined;
+    const statedAt = stated ? (stated.statedAt[index] as number) : stamps ? nowMs() : 0;
+    const stamp = stated ? stated.stamped[index] : stamps ? stampOf(abs) : undefined;
+    const known = stamp && !texts ? (stated?.keys[index] ?? stamps?.keyOf(abs, stamp)) : undefined;
     const early = known ? cache.getUnread(known) : undefined;
     if (early) {
       stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
@@ -405,6 +453,9 @@ export async function checkStream(
     }
   }
 
+  // "auto": a pool only for as many files as are left to check (one changed draft among 10,000 cached
+  // ones waited a second for a pool thread to start)
+  const workers = options.workers === "auto" ? autoWorkers(pending.length) : Math.max(1, options.workers);
   // In this thread the check hands back the text it read (and the article, for onArticle); pool workers
   // send neither, so the text is read again only when the caller keeps it.
   const pooled = Math.min(workers, pending.length) > 1;
@@ -468,7 +519,11 @@ export async function checkStream(
   // the same files with the same contents as the last run: its totals and corpus findings hold as they are
   const run =
     cache && fatal.size === 0 && !keys.includes(undefined) ? runKey(cache.salt, paths, keys as string[]) : undefined;
-  const memo = run ? loadCorpusMemo((cache as RecordCache).corpusPath, run) : undefined;
+  let memo = run ? loadCorpusMemo((cache as RecordCache).corpusPath, run) : undefined;
+  // or the last run's, when the files that changed since did so where no corpus rule looks
+  const carried = run && !memo && cache ? carriedMemo(cache, paths, spec.cwd, keys as string[], storedAt) : undefined;
+  if (carried) saveCarriedMemo(cache?.corpusPath as string, run as string, carried);
+  memo ??= carried;
   if (memo) {
     // its findings are read from its bytes (see `finding`), as if spilled from `findingsFrom` on
     for (const [index, offset, length] of memo.findings) {

@@ -1,5 +1,16 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
@@ -41,6 +52,11 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
 const HEX_8 = /^[0-9a-f]{8}$/;
 /** bytes read at a time when loading */
 const READ_BYTES = 1 << 20;
+/**
+ * Records no run served since they were written (a changed file's old content, a deleted file's) that a
+ * cache file may hold, as a share of its records, before a save writes it afresh without them.
+ */
+const MAX_DEAD_SHARE = 0.25;
 
 interface Header {
   format: number;
@@ -61,6 +77,8 @@ export function sha256(text: string | Buffer): string {
 }
 
 let fingerprint: string | undefined;
+/** the files this process opened for a run's records */
+let openedNext = 0;
 
 /**
  * Identity of the code that produced cached results: path, size and mtime of
@@ -182,7 +200,11 @@ export class RecordCache {
   /** keys written in this run */
   #added = new Set<string>();
   #next: AppendFile | undefined;
+  /** bytes of `#next`'s header line (its records follow) */
+  #nextHeader = 0;
   #saved = false;
+  /** this run's records were appended to the previous file, so `#next` is only this run's copy */
+  #appended = false;
   /** where the corpus pass of a run with these records is remembered (see corpus-memo.ts) */
   readonly corpusPath: string;
   /** path → content key of the previous run (`strategy: "metadata"`), else undefined: every file is hashed */
@@ -260,6 +282,12 @@ export class RecordCache {
     return this.get(key);
   }
 
+  /** A payload of the previous file, without serving it (it is not kept for the next run unless served). */
+  peek(key: string): Stored | undefined {
+    const span = this.#index.get(key);
+    return span && this.#previous ? { file: this.#previous, span } : undefined;
+  }
+
   set(key: string, payload: string): Stored {
     const next = this.#openNext();
     this.#added.add(key);
@@ -271,17 +299,23 @@ export class RecordCache {
   #openNext(): AppendFile {
     if (!this.#next) {
       mkdirSync(this.dir, { recursive: true });
-      this.#next = AppendFile.create(`${this.path}.${process.pid}.${Date.now()}.tmp`);
-      this.#next.append(`${JSON.stringify({ format: FORMAT, salt: this.salt } satisfies Header)}\n`);
+      // (numbered too: two caches of one process may open theirs within a millisecond)
+      this.#next = AppendFile.create(`${this.path}.${process.pid}.${Date.now()}.${++openedNext}.tmp`);
+      this.#nextHeader = this.#next.append(
+        `${JSON.stringify({ format: FORMAT, salt: this.salt } satisfies Header)}\n`,
+      ).length;
     }
     return this.#next;
   }
 
   /**
-   * Writes the entries used or added in this run (entries of deleted or changed
-   * files drop out, so the cache does not grow without bound), atomically, and
-   * deletes this namespace's oldest files beyond the newest few. Payloads handed
-   * out stay readable until `close`.
+   * Writes the entries used or added in this run, and deletes this namespace's oldest files beyond the
+   * newest few. Payloads handed out stay readable until `close`. While the entries no run served
+   * since stay a small share of the file (`MAX_DEAD_SHARE`), this run's new records are appended to
+   * the file it loaded (one changed draft among 10,000 no longer writes 118 MB again); otherwise the
+   * file is written afresh, atomically, without them, so it does not grow without bound. An append cut
+   * short leaves a truncated last record, which the next load detects: that cache is rebuilt, never
+   * trusted.
    */
   save(): void {
     if (this.#saved) return;
@@ -290,6 +324,10 @@ export class RecordCache {
     this.stamps?.save(besideRecords(this.path).stamps);
     const unchanged = this.#added.size === 0 && this.#used.size === this.#index.size;
     if (unchanged && !this.stats.rebuilt) return;
+    if (this.#fewDead() && this.#appendAdded()) {
+      this.#prune();
+      return;
+    }
     const next = this.#openNext();
     for (const key of this.#used) {
       if (this.#added.has(key)) continue;
@@ -304,12 +342,47 @@ export class RecordCache {
     this.#prune();
   }
 
+  /** Whether the loaded file, with this run's new records, would hold few enough dead ones to be kept. */
+  #fewDead(): boolean {
+    if (!this.#previous || this.stats.rebuilt) return false;
+    const dead = this.#index.size - this.#used.size;
+    return dead <= MAX_DEAD_SHARE * (this.#index.size + this.#added.size);
+  }
+
+  /**
+   * Appends this run's records to the file loaded, in one write; false (nothing written) when that
+   * file is no longer the one at `path` with the size it was loaded with (another run saved meanwhile).
+   */
+  #appendAdded(): boolean {
+    const previous = this.#previous as AppendFile;
+    const next = this.#next;
+    if (!next) return true; // nothing new: the file stays as it is
+    let fd: number;
+    try {
+      fd = openSync(this.path, "a");
+    } catch {
+      return false;
+    }
+    try {
+      const now = fstatSync(fd);
+      const loaded = fstatSync(previous.fd);
+      if (now.ino !== loaded.ino || now.dev !== loaded.dev || now.size !== previous.size) return false;
+      const records = next.read({ offset: this.#nextHeader, length: next.size - this.#nextHeader });
+      let done = 0;
+      while (done < records.length) done += writeSync(fd, records, done, records.length - done);
+    } finally {
+      closeSync(fd);
+    }
+    this.#appended = true;
+    return true;
+  }
+
   /** Releases the files (an unsaved run leaves no trace). */
   close(): void {
     this.#previous?.close();
     if (this.#next) {
       this.#next.close();
-      if (!this.#saved) rmSync(this.#next.path, { force: true });
+      if (!this.#saved || this.#appended) rmSync(this.#next.path, { force: true });
     }
   }
 

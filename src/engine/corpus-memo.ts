@@ -29,6 +29,8 @@ export interface CorpusMemo {
 export interface LoadedCorpusMemo {
   counts: Counts;
   bytes: Buffer;
+  /** where the findings' lines start in `bytes` */
+  body: number;
   findings: Array<[index: number, offset: number, length: number]>;
 }
 
@@ -81,7 +83,7 @@ export function loadCorpusMemo(path: string, run: string): LoadedCorpusMemo | un
       at = end + 1;
     }
     if (findings.length !== header.count) return undefined;
-    return { counts, bytes, findings };
+    return { counts, bytes, body: countsEnd + 1, findings };
   } catch {
     return undefined;
   }
@@ -96,8 +98,23 @@ export function saveCorpusMemo(path: string, run: string, memo: CorpusMemo): voi
   let body = `${JSON.stringify(memo.counts)}\n`;
   for (const [index, json] of memo.findings) body += `${index} ${json}\n`;
   const header: Header = { format: FORMAT, run, crc: crc32(body), count: memo.findings.length };
+  write(path, `${JSON.stringify(header)}\n${body}`);
+}
+
+/**
+ * Writes a loaded memo's findings, as the bytes they are, as the memo of another run with these
+ * totals (see corpus-carry.ts): the same file `saveCorpusMemo` would write for them.
+ */
+export function saveCarriedMemo(path: string, run: string, memo: LoadedCorpusMemo): void {
+  const counts = `${JSON.stringify(memo.counts)}\n`;
+  const findings = memo.bytes.subarray(memo.body);
+  const header: Header = { format: FORMAT, run, crc: crc32(findings, crc32(counts)), count: memo.findings.length };
+  write(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n${counts}`), findings]));
+}
+
+function write(path: string, data: string | Buffer): void {
   try {
-    writeFileAtomicSync(path, `${JSON.stringify(header)}\n${body}`);
+    writeFileAtomicSync(path, data);
   } catch {
     // an optimisation only
   }

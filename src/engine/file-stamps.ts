@@ -154,6 +154,11 @@ export class FileStamps {
     return entry && same(entry, stamp) ? entry.key : undefined;
   }
 
+  /** The content key `abs` had last run, whatever its stamp now (what a changed file held before). */
+  previousKey(abs: string): string | undefined {
+    return this.#known.get(abs)?.key;
+  }
+
   /**
    * Keeps `abs` → `key` for the next run, unless the file was modified within `RACY_MS` of `statedAtMs`
    * (the wall clock, read before the stat): see the racy-timestamps note above.

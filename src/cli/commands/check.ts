@@ -8,7 +8,7 @@ import type { RenderFormat } from "../../engine/checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "../../engine/config.js";
 import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../../engine/setup-memo.js";
 import type { SeveritySetting } from "../../engine/types.js";
-import { unchangedRun } from "../../engine/unchanged-run.js";
+import { type StatedInputs, stateInputs, unchangedRun } from "../../engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
 import { type Counts, chunkText, errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
@@ -226,10 +226,13 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const memoable = render !== undefined && !flags.quiet && flags.cache && flags.cacheStrategy === "metadata";
       const remembered = memoable ? rememberedSalt(spec) : undefined;
       let paths: string[] | undefined;
+      // what that look found of the inputs, handed on to the check when it cannot serve the run
+      let stated: StatedInputs | undefined;
       if (remembered) {
         paths = await expandInputs(inputs, io.cwd);
-        const cacheDir = resolve(io.cwd, DEFAULT_CACHE_DIR);
-        const run = unchangedRun(paths, io.cwd, { dir: cacheDir, salt: remembered }, flags.format === "stylish");
+        const cache = { dir: resolve(io.cwd, DEFAULT_CACHE_DIR), salt: remembered };
+        stated = stateInputs(paths, io.cwd, cache);
+        const run = unchangedRun(paths, io.cwd, cache, flags.format === "stylish", stated);
         if (run) {
           try {
             // json and stylish take no rule metadata
@@ -265,7 +268,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       // results wait on disk until the report is written, so memory stays flat however many files there are
       const batch = await checkStream(paths, spec, {
         workers: flags.workers,
-        cache: useCache ? { dir: cacheDir, strategy: flags.cacheStrategy } : false,
+        cache: useCache ? { dir: cacheDir, strategy: flags.cacheStrategy, ...(stated ? { stated } : {}) } : false,
         keepSource: flags.format === "stylish",
       });
       try {
