@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { checkFiles, configFor } from "../../engine/batch.js";
-import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
+import { type CacheStrategy, codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
-import { type PageSpec, type PlannedPage, siteOptionsOf } from "../../engine/planned-page.js";
+import { type PageSpec, positionsIn, siteOptionsOf } from "../../engine/planned-page.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
-import { writeFileAtomicSync } from "../../io/write.js";
+import { SiteWriter } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
-import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
 import { healthEnabled } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
@@ -18,6 +17,7 @@ import {
   buildPage,
   dedupeSlugs,
   type HeldBack,
+  type PageOutcome,
   type PageRecord,
   publishOrHold,
   siteFiles,
@@ -68,6 +68,7 @@ interface BuildOpts {
   articleType?: string;
   workers?: number | "auto";
   cache?: boolean;
+  cacheStrategy?: CacheStrategy;
 }
 
 /** assets/theme.css, found from this module whether it runs from src/ (tests) or dist/ (the bin). */
@@ -88,12 +89,24 @@ interface CachedPage {
   base: string;
   slug: string;
   /** the page without its graph and HTML (those are on disk already), or why it was held back */
-  outcome: { page: PageRecord } | { held: HeldBack };
+  outcome: Outcome;
+  /** where its messages point (see `Located`): an unchanged draft is not read to print them */
+  at: number[];
+}
+
+type Outcome = { page: PageRecord } | { held: HeldBack };
+
+/**
+ * An outcome and the line and column of each message it prints (its page's notes, or the errors that
+ * held it back), in pairs: found where the draft's text was at hand, so the build holds no texts.
+ */
+interface Located {
+  outcome: Outcome;
+  at: number[];
 }
 
 interface Draft {
   file: string;
-  text: string;
   diagnostics: Diagnostic[];
   /** its page-cache key ("" without a page cache) */
   key: string;
@@ -101,30 +114,45 @@ interface Draft {
   cached?: CachedPage;
   article?: Article;
   /** planned (and rendered when it may be published) under its base slug while the batch checked it */
-  early?: PlannedPage;
+  early?: EarlyPage;
+}
+
+/** A page planned while the batch checked its draft, its HTML staged on disk (see `SiteWriter.stage`). */
+interface EarlyPage {
+  page: PageRecord;
+  notesAt: number[];
+  staged?: string;
 }
 
 /**
- * Writes the site's files, each atomically (temp file + rename), one after the other: for a thousand
- * small files, synchronous writes cost a third of the CPU of bounded parallel promises on two cores.
+ * A draft's page-cache key: its path, its content key (the check cache's hash of its bytes, so nothing
+ * is hashed twice) and the errors that decide whether it is published.
  */
-function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  const made = new Set<string>();
-  for (const [rel, contents] of files) {
-    const target = join(outDir, ...rel.split("/"));
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileAtomicSync(target, contents);
-  }
+function pageKey(file: string, content: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => [d.ruleId, d.message, d.span, d.line, d.column]);
+  return sha256(`${file}\u0000${content}\u0000${JSON.stringify(errors)}`);
 }
 
-/** A draft's page-cache key: its path, its text and the errors that decide whether it is published. */
-function pageKey(file: string, text: string, diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-  return sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
+/**
+ * Where the errors that held an early page back point: the diagnostics carry their own line and column
+ * (corpus findings included), the page's error notes were placed where it was planned.
+ */
+function heldAt(diagnostics: readonly Diagnostic[], early: EarlyPage): number[] {
+  const at: number[] = [];
+  for (const d of diagnostics) if (d.severity === "error") at.push(d.line, d.column);
+  early.page.notes.forEach((note, k) => {
+    if (note.severity === "error") at.push(early.notesAt[2 * k] as number, early.notesAt[2 * k + 1] as number);
+  });
+  return at;
+}
+
+/** A freshly built outcome, located in its article's text. */
+function locate(built: PageOutcome, text: string): Located {
+  if ("held" in built) return { outcome: built, at: positionsIn(text, built.held.errors) };
+  const { path, slug, file, facts, notes } = built.page;
+  return { outcome: { page: { path, slug, file, facts, notes } }, at: positionsIn(text, notes) };
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -149,6 +177,14 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .option("--article-type <type>", "Article or BlogPosting", "Article")
     .option("--workers <n>", "worker threads: a number, or auto", parseWorkers, "auto")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
+    .addOption(
+      new Option(
+        "--cache-strategy <strategy>",
+        "how the cache finds unchanged drafts: metadata (size, times, inode) or content (read and hash each)",
+      )
+        .choices(["metadata", "content"])
+        .default("metadata"),
+    )
     .action(async (inputs: string[], opts: BuildOpts) => {
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
@@ -162,144 +198,148 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const pageSpec: PageSpec = { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) };
       const siteOptions = siteOptionsOf(run.settings.site, pageSpec);
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
-      // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
-      // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
-      // back; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
-      const early = new Map<number, PlannedPage>();
-      // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
-      // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
-      const batch = await checkFiles(
-        files,
-        {
-          cwd: io.cwd,
-          now: run.settings.now.toISOString(),
-          ...(opts.config ? { configPath: opts.config } : {}),
-          errorsOnly: true,
-          page: pageSpec,
-        },
-        {
-          workers: opts.workers ?? "auto",
-          cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
-          // the batch has read every draft once already: keep the texts rather than read them again
-          keepSource: true,
-          onPage: (index, page) => early.set(index, page),
-        },
-      );
-      // Rendered pages are cached by draft content, the errors that decide publishing, and everything
-      // else a page depends on; a rebuild after one edit reads and renders only that draft.
-      const pageCache =
-        opts.cache === false
-          ? undefined
-          : new ResultCache<CachedPage>(
+      const outDir = resolve(io.cwd, opts.out);
+      const writer = new SiteWriter(outDir);
+      try {
+        // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
+        // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
+        // back, its HTML staged on disk at once; the publish decision waits for the corpus rules, and a
+        // duplicate slug renders it again.
+        const early = new Map<number, EarlyPage>();
+        // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
+        // content-hash cache (a draft whose stamp is unchanged is not even read), and corpus rules
+        // (duplicate titles and keyphrases across the site).
+        const useCache = opts.cache !== false;
+        const batch = await checkFiles(
+          files,
+          {
+            cwd: io.cwd,
+            now: run.settings.now.toISOString(),
+            ...(opts.config ? { configPath: opts.config } : {}),
+            errorsOnly: true,
+            page: pageSpec,
+          },
+          {
+            workers: opts.workers ?? "auto",
+            cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
+            onPage: (index, { page, notesAt, html }) =>
+              early.set(index, html ? { page, notesAt, staged: writer.stage(html) } : { page, notesAt }),
+          },
+        );
+        // Rendered pages are cached by draft content, the errors that decide publishing, and everything
+        // else a page depends on; a rebuild after one edit reads and renders only that draft.
+        const pageCache = useCache
+          ? new ResultCache<CachedPage>(
               resolve(io.cwd, ".copydesk-cache"),
               "build",
               sha256(JSON.stringify([VERSION, codeFingerprint(), siteOptions, run.settings.health])),
-            );
+            )
+          : undefined;
+        /** a draft the batch did not plan, and whose cached page will not do: read here */
+        const readDraft = async (file: string) =>
+          readArticle({ path: file, text: (await loadArticleText(file, io, run.maxBytes)).text });
 
-      // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
-      let unreadable = 0;
-      // the batch kept every draft's text, so this loop reads a file only when it did not (never, in practice)
-      const present: Draft[] = [];
-      for (const [i, file] of files.entries()) {
-        const checked = batch.results[i];
-        let text: string;
-        try {
-          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-          text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
-        } catch (err) {
-          if (!(err instanceof CliError)) throw err;
-          io.stderr(`copydesk: ${err.message}\n`);
-          unreadable++;
-          continue;
-        }
-        const diagnostics = checked?.diagnostics ?? [];
-        // the path is in the key: two drafts with the same text get different slugs (and name their own file);
-        // without a page cache (--no-cache) there is nothing to key, and hashing every draft is skipped
-        const key = pageCache ? pageKey(file, text, diagnostics) : "";
-        const cached = pageCache?.get(key);
-        const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
-        const planned = early.get(i);
-        early.delete(i);
-        if (cached) draft.cached = cached;
-        else if (planned) {
-          draft.early = planned;
-          draft.base = planned.page.slug;
-        } else {
-          draft.article = readArticle({ path: file, text });
-          draft.base = slugBase(draft.article);
-        }
-        present.push(draft);
-      }
-      const slugs = dedupeSlugs(present.map((d) => d.base));
-
-      const pages: PageRecord[] = [];
-      const held: HeldBack[] = [];
-      const pageFiles = new Map<string, string | Uint8Array>();
-      const outDir = resolve(io.cwd, opts.out);
-      let rendered = 0;
-      present.forEach((d, i) => {
-        const slug = slugs[i] as string;
-        let outcome = d.cached?.slug === slug ? d.cached.outcome : undefined;
-        // a cached page is reused when it is still on disk from the build that cached it
-        if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
-          outcome = undefined;
-        if (!outcome) {
-          let built: { page: PageRecord; html?: string | Uint8Array } | { held: HeldBack } | undefined;
-          if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
-          if (!built || ("page" in built && built.html === undefined)) {
-            const article = d.article ?? readArticle({ path: d.file, text: d.text });
-            built = buildPage({ article, diagnostics: d.diagnostics, health: healthOf(article) }, slug, siteOptions);
+        // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
+        let unreadable = 0;
+        const present: Draft[] = [];
+        for (const [i, file] of files.entries()) {
+          const checked = batch.results[i];
+          const diagnostics = checked?.diagnostics ?? [];
+          const content = batch.keys?.[i];
+          // the path is in the key: two drafts with the same text get different slugs (and name their own file);
+          // without a page cache (--no-cache) there is nothing to key
+          const key = pageCache && content ? pageKey(file, content, diagnostics) : "";
+          const cached = key ? pageCache?.get(key) : undefined;
+          const draft: Draft = { file, diagnostics, key, base: cached?.base ?? "" };
+          const planned = early.get(i);
+          early.delete(i);
+          try {
+            if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
+            if (cached) draft.cached = cached;
+            else if (planned) {
+              draft.early = planned;
+              draft.base = planned.page.slug;
+            } else {
+              draft.article = await readDraft(file);
+              draft.base = slugBase(draft.article);
+            }
+          } catch (err) {
+            if (!(err instanceof CliError)) throw err;
+            io.stderr(`copydesk: ${err.message}\n`);
+            unreadable++;
+            continue;
           }
-          if ("page" in built) {
-            const { path, slug: pageSlug, file, facts, notes } = built.page;
-            pageFiles.set(file, built.html as string | Uint8Array); // rendered above when it was not already
-            outcome = { page: { path, slug: pageSlug, file, facts, notes } };
-          } else outcome = built;
-          pageCache?.set(d.key, { base: d.base, slug, outcome });
-          rendered++;
+          present.push(draft);
         }
-        if ("held" in outcome) held.push(outcome.held);
-        else pages.push(outcome.page);
-      });
-      pageCache?.save();
-      const outputs = new Map([
-        ...pageFiles,
-        ...(await siteFiles(pages, { ...siteOptions, themeCss: await themeCss(), now: run.settings.now })),
-      ]);
-      const site = { files: outputs, pages, held };
+        const slugs = dedupeSlugs(present.map((d) => d.base));
 
-      writeSite(outDir, site.files);
-
-      const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
-      const texts = new Map(present.map((d) => [d.file, d.text]));
-      const lines = new Map<string, LineIndex>();
-      const where = (path: string, offset: number) => {
-        let index = lines.get(path);
-        if (!index) {
-          // line starts are found on the first position asked for, and only for drafts with messages
-          index = new LineIndex(texts.get(path) ?? "");
-          lines.set(path, index);
+        const pages: Array<{ page: PageRecord; at: number[] }> = [];
+        const held: Array<{ held: HeldBack; at: number[] }> = [];
+        let rendered = 0;
+        for (const [i, d] of present.entries()) {
+          const slug = slugs[i] as string;
+          let located: Located | undefined = d.cached?.slug === slug ? d.cached : undefined;
+          // a cached page is reused when it is still on disk from the build that cached it
+          const outcome = located?.outcome;
+          if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
+            located = undefined;
+          if (!located) {
+            if (d.early?.page.slug === slug) {
+              const built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
+              if ("held" in built) located = { outcome: built, at: heldAt(d.diagnostics, d.early) };
+              else if (d.early.staged !== undefined) {
+                writer.place(d.early.staged, d.early.page.file);
+                located = { outcome: { page: d.early.page }, at: d.early.notesAt };
+              }
+            }
+            if (!located) {
+              const article = d.article ?? (await readDraft(d.file));
+              const built = buildPage(
+                { article, diagnostics: d.diagnostics, health: healthOf(article) },
+                slug,
+                siteOptions,
+              );
+              if ("page" in built) writer.write(built.page.file, built.html);
+              located = locate(built, article.source.text);
+            }
+            pageCache?.set(d.key, { base: d.base, slug, outcome: located.outcome, at: located.at });
+            rendered++;
+          }
+          if ("held" in located.outcome) held.push({ held: located.outcome.held, at: located.at });
+          else pages.push({ page: located.outcome.page, at: located.at });
         }
-        const pos = index.position(offset);
-        return `${path}:${pos.line}:${pos.column}`;
-      };
-      // one write for all the messages: a thousand pages can carry thousands of notes
-      const messages: string[] = [];
-      for (const page of site.pages)
-        for (const note of page.notes)
-          if (shown(note))
-            messages.push(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
-      for (const h of site.held) {
-        messages.push(`${h.path}: not published: ${h.errors.length} error(s)\n`);
-        for (const e of h.errors) messages.push(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
+        pageCache?.save();
+        const around = await siteFiles(
+          pages.map((p) => p.page),
+          { ...siteOptions, themeCss: await themeCss(), now: run.settings.now },
+        );
+        for (const [rel, contents] of around) writer.write(rel, contents);
+
+        const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
+        const where = (path: string, at: readonly number[], k: number) => `${path}:${at[2 * k]}:${at[2 * k + 1]}`;
+        // one write for all the messages: a thousand pages can carry thousands of notes
+        const messages: string[] = [];
+        for (const { page, at } of pages)
+          page.notes.forEach((note, k) => {
+            if (shown(note))
+              messages.push(`${where(page.path, at, k)}: ${note.severity} ${note.message} (${note.id})\n`);
+          });
+        for (const { held: h, at } of held) {
+          messages.push(`${h.path}: not published: ${h.errors.length} error(s)\n`);
+          h.errors.forEach((e, k) => {
+            messages.push(`  ${where(h.path, at, k)}: error ${e.message} (${e.ruleId})\n`);
+          });
+        }
+        if (messages.length) io.stderr(messages.join(""));
+        if (io.env.COPYDESK_VERBOSE)
+          io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
+        io.stdout(
+          `built ${pages.length} page(s) into ${opts.out}${held.length ? `; ${held.length} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
+        );
+        if (held.length || unreadable) setExit(1);
+        if (unreadable === files.length) setExit(2);
+      } finally {
+        writer.close();
       }
-      if (messages.length) io.stderr(messages.join(""));
-      if (io.env.COPYDESK_VERBOSE)
-        io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
-      io.stdout(
-        `built ${site.pages.length} page(s) into ${opts.out}${site.held.length ? `; ${site.held.length} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
-      );
-      if (site.held.length || unreadable) setExit(1);
-      if (unreadable === files.length) setExit(2);
     });
 }
