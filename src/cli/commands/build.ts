@@ -198,37 +198,34 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         const readDraft = async (file: string) =>
           readArticle({ path: file, text: (await loadArticleText(file, io, run.maxBytes)).text });
 
+        /** draft `i` as the batch left it: its cached page, or its page planned there, or its article read here */
+        const draftOf = async (i: number, file: string): Promise<Draft> => {
+          const checked = batch.results[i];
+          const planned = early.get(i);
+          early.delete(i);
+          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
+          const diagnostics = checked?.diagnostics ?? [];
+          const content = batch.keys?.[i];
+          // the path is in the key: two drafts with the same text get different slugs (and name their own
+          // file); without a page cache (--no-cache) there is nothing to key
+          const key = pageCache && content ? pageKey(file, content, diagnostics) : "";
+          const cached = key ? pageCache?.get(key) : undefined;
+          if (cached) return { file, diagnostics, key, base: cached.base, cached };
+          if (planned) return { file, diagnostics, key, base: planned.page.slug, early: planned };
+          const article = await readDraft(file);
+          return { file, diagnostics, key, base: slugBase(article), article };
+        };
         // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
         let unreadable = 0;
         const present: Draft[] = [];
         for (const [i, file] of files.entries()) {
-          const checked = batch.results[i];
-          const diagnostics = checked?.diagnostics ?? [];
-          const content = batch.keys?.[i];
-          // the path is in the key: two drafts with the same text get different slugs (and name their own file);
-          // without a page cache (--no-cache) there is nothing to key
-          const key = pageCache && content ? pageKey(file, content, diagnostics) : "";
-          const cached = key ? pageCache?.get(key) : undefined;
-          const draft: Draft = { file, diagnostics, key, base: cached?.base ?? "" };
-          const planned = early.get(i);
-          early.delete(i);
           try {
-            if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-            if (cached) draft.cached = cached;
-            else if (planned) {
-              draft.early = planned;
-              draft.base = planned.page.slug;
-            } else {
-              draft.article = await readDraft(file);
-              draft.base = slugBase(draft.article);
-            }
+            present.push(await draftOf(i, file));
           } catch (err) {
             if (!(err instanceof CliError)) throw err;
             io.stderr(`copydesk: ${err.message}\n`);
             unreadable++;
-            continue;
           }
-          present.push(draft);
         }
         const slugs = dedupeSlugs(present.map((d) => d.base));
 
@@ -260,7 +257,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
               if ("page" in built) writer.write(built.page.file, built.html);
               located = locatedIn(built, article.source.text);
             }
-            pageCache?.set(d.key, { base: d.base, slug, ...located });
+            if (d.key) pageCache?.set(d.key, { base: d.base, slug, ...located });
             rendered++;
           }
           outcomes.push(located);
