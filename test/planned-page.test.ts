@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFor } from "../src/engine/batch.js";
-import { pagePlanner } from "../src/engine/planned-page.js";
+import { pagePlanner, positionsIn } from "../src/engine/planned-page.js";
+import { LineIndex } from "../src/model/span.js";
 import { readArticle } from "../src/read/index.js";
 
 const GARDEN = "# Growing basil\n\nBasil grows best in the sun with water at the roots and a little shade at noon.\n";
@@ -18,5 +19,34 @@ describe("pagePlanner", () => {
     expect([own.page.facts.health, told.page.facts.health]).toEqual([false, true]);
     expect(Buffer.from(own.html as Uint8Array).toString()).toContain('"@type":"WebPage"');
     expect(Buffer.from(told.html as Uint8Array).toString()).toContain('"@type":"MedicalWebPage"');
+  });
+});
+
+describe("positionsIn", () => {
+  it("gives each span's start as 1-based line and UTF-16 column pairs, with LF, CRLF and CR breaks", () => {
+    const text = "ab\ncd\r\nef\rg\u00fch";
+    const at = (start: number) => ({ span: { start, end: start + 1 } });
+    // a, b, c (after LF), e (after CRLF), the \r itself, g (after CR), h (after a non-ASCII letter)
+    expect(positionsIn(text, [at(0), at(1), at(3), at(7), at(9), at(10), at(12)])).toEqual([
+      1, 1, 1, 2, 2, 1, 3, 1, 3, 3, 4, 1, 4, 3,
+    ]);
+    expect(positionsIn(text, [])).toEqual([]);
+  });
+
+  it("places a planned page's notes where the draft's text puts them", async () => {
+    const config = await configFor({ cwd: mkdtempSync(join(tmpdir(), "copydesk-plan-")), now: "2026-11-24T00:00:00Z" });
+    const plan = pagePlanner(config, { articleType: "Article" });
+    const text = `\n\n${GARDEN}`;
+    const planned = plan(readArticle({ path: "basil.md", text }), []);
+    // no site URL or publisher in this config: the page has notes to print
+    expect(planned.page.notes.length).toBeGreaterThan(0);
+    const lines = new LineIndex(text);
+    expect(planned.notesAt).toEqual(
+      planned.page.notes.flatMap((n) => {
+        const p = lines.position(n.span.start);
+        return [p.line, p.column];
+      }),
+    );
+    expect(planned.notesAt.some((v, k) => k % 2 === 0 && v > 1)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeFileAtomicSync } from "../src/io/write.js";
+import { SiteWriter, writeFileAtomicSync } from "../src/io/write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-atomic-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,5 +27,35 @@ describe("writeFileAtomicSync", () => {
     mkdirSync(join(target, "inner"), { recursive: true });
     expect(() => writeFileAtomicSync(target, "x")).toThrow();
     expect(readdirSync(dir).sort()).toEqual(["out.html", "taken"]);
+  });
+});
+
+describe("SiteWriter", () => {
+  it("writes files into their folders, and places staged ones under the name given later", () => {
+    const out = join(dir, "site");
+    const writer = new SiteWriter(out);
+    const first = writer.stage(new TextEncoder().encode("<p>first</p>"));
+    const second = writer.stage("<p>second</p>");
+    const dropped = writer.stage("<p>held back</p>");
+    // staged inside the output folder (same file system: a rename places it), one hidden folder
+    expect(readdirSync(out).filter((f) => f.startsWith(".copydesk-staging-"))).toHaveLength(1);
+    writer.place(second, "b/index.html");
+    writer.place(first, "a/index.html");
+    writer.write("index.html", "home");
+    writer.write("a/extra.txt", "x");
+    writer.close();
+    expect(readdirSync(out).sort()).toEqual(["a", "b", "index.html"]);
+    expect(readFileSync(join(out, "a", "index.html"), "utf8")).toBe("<p>first</p>");
+    expect(readFileSync(join(out, "b", "index.html"), "utf8")).toBe("<p>second</p>");
+    expect(readdirSync(join(out, "a")).sort()).toEqual(["extra.txt", "index.html"]);
+    expect(() => readFileSync(dropped)).toThrow(/ENOENT/);
+  });
+
+  it("makes no staging folder when nothing is staged", () => {
+    const out = join(dir, "plain");
+    const writer = new SiteWriter(out);
+    writer.write("robots.txt", "User-agent: *\n");
+    writer.close();
+    expect(readdirSync(out)).toEqual(["robots.txt"]);
   });
 });

@@ -116,6 +116,8 @@ export interface BatchResult {
   results: FileResult[];
   config: ResolvedConfig;
   cache?: CacheStats;
+  /** with a cache: each file's content key, in input order (undefined for a file that could not be read) */
+  keys?: ReadonlyArray<string | undefined>;
 }
 
 interface Prepared {
@@ -326,6 +328,8 @@ const FILES_PER_TASK = 4;
 export interface CheckedStream {
   config: ResolvedConfig;
   cache?: CacheStats;
+  /** with a cache: each file's content key (see `BatchResult.keys`) */
+  keys?: ReadonlyArray<string | undefined>;
   /** how many files the run has */
   size: number;
   /** totals over all files, corpus findings included */
@@ -634,7 +638,7 @@ export async function checkStream(
   }
   return {
     config: prep.config,
-    ...(cache ? { cache: { ...cache.stats } } : {}),
+    ...(cache ? { cache: { ...cache.stats }, keys } : {}),
     size: n,
     counts,
     results,
@@ -661,7 +665,12 @@ export async function checkFiles(
       strings.share(result.diagnostics);
       results.push(result);
     }
-    return { results, config: stream.config, ...(stream.cache ? { cache: stream.cache } : {}) };
+    return {
+      results,
+      config: stream.config,
+      ...(stream.cache ? { cache: stream.cache } : {}),
+      ...(stream.keys ? { keys: stream.keys } : {}),
+    };
   } finally {
     stream.close();
   }

@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.js";
+import { LineIndex, type Span } from "../model/span.js";
 import { healthEnabled } from "../text/health-detect.js";
 import { isHeld, type PageRecord, plannedHtml, planPage, slugBase } from "../write/site.js";
 import type { ResolvedConfig } from "./config.js";
@@ -21,6 +22,11 @@ export interface PageSpec {
 export interface PlannedPage {
   page: PageRecord;
   /**
+   * Line and column of each note's start, in pairs: found here, where the draft's text is at hand, so
+   * `build` prints its notes without holding or reading the text again.
+   */
+  notesAt: number[];
+  /**
    * The HTML as the UTF-8 bytes written to disk: encoded once, as it is rendered, instead of held as a
    * string built of hundreds of pieces, which every collection copied or marked piece by piece while a
    * build kept a thousand pages until it wrote them.
@@ -30,6 +36,21 @@ export interface PlannedPage {
 
 /** A plain Uint8Array (not a Buffer), as a page from a pool thread arrives: the same data either way. */
 const utf8 = new TextEncoder();
+
+/**
+ * Line and column (1-based, UTF-16 columns) of each span's start in `text`, in pairs: where `build`'s
+ * messages point.
+ */
+export function positionsIn(text: string, spans: ReadonlyArray<{ span: Span }>): number[] {
+  const at: number[] = [];
+  if (spans.length === 0) return at;
+  const lines = new LineIndex(text);
+  for (const { span } of spans) {
+    const { line, column } = lines.position(span.start);
+    at.push(line, column);
+  }
+  return at;
+}
 
 /** The site options of a build with these site settings and spec (the planner's and the build command's). */
 export function siteOptionsOf(site: SiteSettings | undefined, spec: PageSpec) {
@@ -52,8 +73,9 @@ export function pagePlanner(
   return (article, diagnostics, health) => {
     const healthy = healthEnabled(config.settings.health, health ?? article);
     const page = planPage(article, healthy, slugBase(article), options);
+    const notesAt = positionsIn(article.source.text, page.notes);
     return isHeld(page, diagnostics, options.allowErrors)
-      ? { page }
-      : { page, html: utf8.encode(plannedHtml(article, page, options)) };
+      ? { page, notesAt }
+      : { page, notesAt, html: utf8.encode(plannedHtml(article, page, options)) };
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -41,5 +41,62 @@ export function writeFileAtomicSync(path: string, text: string | Uint8Array): vo
       // the temp file was never created
     }
     throw err;
+  }
+}
+
+/**
+ * A site's files written into `outDir` one after the other, each atomically: for a thousand small files,
+ * synchronous writes cost a third of the CPU of bounded parallel promises on two cores. A page made
+ * before its name is known (`build` renders drafts while it checks them, slugs are settled after) is
+ * staged: written at once into a folder of its own inside `outDir`, the same file system, then renamed
+ * into place, so no page waits in memory and none is written twice. `close` removes what was staged
+ * and never placed.
+ */
+export class SiteWriter {
+  readonly #outDir: string;
+  /** the folders made already */
+  readonly #made = new Set<string>();
+  #staging: string | undefined;
+  #staged = 0;
+
+  constructor(outDir: string) {
+    this.#outDir = outDir;
+  }
+
+  /** Writes a file (path relative to `outDir`, forward slashes), atomically. */
+  write(rel: string, contents: string | Uint8Array): void {
+    writeFileAtomicSync(this.#target(rel), contents);
+  }
+
+  /** Writes contents whose file is named later (`place`); returns where they wait. */
+  stage(contents: string | Uint8Array): string {
+    if (this.#staging === undefined) {
+      mkdirSync(this.#outDir, { recursive: true });
+      this.#staging = mkdtempSync(join(this.#outDir, ".copydesk-staging-"));
+    }
+    const path = join(this.#staging, String(++this.#staged));
+    writeFileSync(path, contents);
+    return path;
+  }
+
+  /** Moves staged contents to their file, atomically (a rename). */
+  place(staged: string, rel: string): void {
+    renameSync(staged, this.#target(rel));
+  }
+
+  /** Removes the staging folder, with whatever was staged but not placed. */
+  close(): void {
+    if (this.#staging !== undefined) rmSync(this.#staging, { recursive: true, force: true });
+    this.#staging = undefined;
+  }
+
+  #target(rel: string): string {
+    const target = join(this.#outDir, ...rel.split("/"));
+    const dir = dirname(target);
+    if (!this.#made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.#made.add(dir);
+    }
+    return target;
   }
 }

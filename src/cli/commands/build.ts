@@ -1,29 +1,22 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { hash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { checkFiles, configFor } from "../../engine/batch.js";
-import { codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
+import { type CacheStrategy, codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
-import { type PageSpec, type PlannedPage, siteOptionsOf } from "../../engine/planned-page.js";
+import { type PageSpec, siteOptionsOf } from "../../engine/planned-page.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
-import { writeFileAtomicSync } from "../../io/write.js";
+import { SiteWriter } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
-import { LineIndex } from "../../model/span.js";
 import { readArticle } from "../../read/index.js";
 import { healthEnabled } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
-import {
-  buildPage,
-  dedupeSlugs,
-  type HeldBack,
-  type PageRecord,
-  publishOrHold,
-  siteFiles,
-  slugBase,
-} from "../../write/site.js";
+import { buildPage, dedupeSlugs, type PageRecord, publishOrHold, siteFiles, slugBase } from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
+import { buildMessages, heldAt, heldLocated, type Located, locatedIn, pageLocated } from "./build-messages.js";
 import { expandInputs, parseWorkers } from "./check.js";
 
 export interface RunConfig {
@@ -68,6 +61,7 @@ interface BuildOpts {
   articleType?: string;
   workers?: number | "auto";
   cache?: boolean;
+  cacheStrategy?: CacheStrategy;
 }
 
 /** assets/theme.css, found from this module whether it runs from src/ (tests) or dist/ (the bin). */
@@ -83,17 +77,14 @@ async function themeCss(): Promise<string> {
   throw new CliError("cannot find assets/theme.css in the copydesk package", 2);
 }
 
-/** What the build cache keeps per draft: the slug it asked for, the slug it got, and its page. */
-interface CachedPage {
+/** What the build cache keeps per draft: the slug it asked for, the slug it got, its page and messages. */
+interface CachedPage extends Located {
   base: string;
   slug: string;
-  /** the page without its graph and HTML (those are on disk already), or why it was held back */
-  outcome: { page: PageRecord } | { held: HeldBack };
 }
 
 interface Draft {
   file: string;
-  text: string;
   diagnostics: Diagnostic[];
   /** its page-cache key ("" without a page cache) */
   key: string;
@@ -101,30 +92,26 @@ interface Draft {
   cached?: CachedPage;
   article?: Article;
   /** planned (and rendered when it may be published) under its base slug while the batch checked it */
-  early?: PlannedPage;
+  early?: EarlyPage;
+}
+
+/** A page planned while the batch checked its draft, its HTML staged on disk (see `SiteWriter.stage`). */
+interface EarlyPage {
+  page: PageRecord;
+  notesAt: number[];
+  staged?: string;
 }
 
 /**
- * Writes the site's files, each atomically (temp file + rename), one after the other: for a thousand
- * small files, synchronous writes cost a third of the CPU of bounded parallel promises on two cores.
+ * A draft's page-cache key: its path, its content key (the check cache's hash of its bytes, so nothing
+ * is hashed twice) and the errors that decide whether it is published.
  */
-function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  const made = new Set<string>();
-  for (const [rel, contents] of files) {
-    const target = join(outDir, ...rel.split("/"));
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileAtomicSync(target, contents);
-  }
-}
-
-/** A draft's page-cache key: its path, its text and the errors that decide whether it is published. */
-function pageKey(file: string, text: string, diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.span]);
-  return sha256(`${file}\u0000${text}\u0000${JSON.stringify(errors)}`);
+function pageKey(file: string, content: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => [d.ruleId, d.message, d.span, d.line, d.column]);
+  // one-shot: a sixth of the cost of a Hash object, made for each of 10,000 drafts on every rebuild
+  return hash("sha256", `${file}\u0000${content}\u0000${JSON.stringify(errors)}`);
 }
 
 /** Loads a draft's text with the input checks of every command (one-line CliError on bad input). */
@@ -149,6 +136,14 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .option("--article-type <type>", "Article or BlogPosting", "Article")
     .option("--workers <n>", "worker threads: a number, or auto", parseWorkers, "auto")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
+    .addOption(
+      new Option(
+        "--cache-strategy <strategy>",
+        "how the cache finds unchanged drafts: metadata (size, times, inode) or content (read and hash each)",
+      )
+        .choices(["metadata", "content"])
+        .default("metadata"),
+    )
     .action(async (inputs: string[], opts: BuildOpts) => {
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
@@ -162,144 +157,129 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const pageSpec: PageSpec = { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) };
       const siteOptions = siteOptionsOf(run.settings.site, pageSpec);
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
-      // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
-      // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
-      // back; the publish decision waits for the corpus rules, and a duplicate slug renders it again.
-      const early = new Map<number, PlannedPage>();
-      // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
-      // content-hash cache, and corpus rules (duplicate titles and keyphrases across the site).
-      const batch = await checkFiles(
-        files,
-        {
-          cwd: io.cwd,
-          now: run.settings.now.toISOString(),
-          ...(opts.config ? { configPath: opts.config } : {}),
-          errorsOnly: true,
-          page: pageSpec,
-        },
-        {
-          workers: opts.workers ?? "auto",
-          cache: opts.cache === false ? false : { dir: resolve(io.cwd, ".copydesk-cache") },
-          // the batch has read every draft once already: keep the texts rather than read them again
-          keepSource: true,
-          onPage: (index, page) => early.set(index, page),
-        },
-      );
-      // Rendered pages are cached by draft content, the errors that decide publishing, and everything
-      // else a page depends on; a rebuild after one edit reads and renders only that draft.
-      const pageCache =
-        opts.cache === false
-          ? undefined
-          : new ResultCache<CachedPage>(
+      const outDir = resolve(io.cwd, opts.out);
+      const writer = new SiteWriter(outDir);
+      try {
+        // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
+        // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
+        // back, its HTML staged on disk at once; the publish decision waits for the corpus rules, and a
+        // duplicate slug renders it again.
+        const early = new Map<number, EarlyPage>();
+        // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
+        // content-hash cache (a draft whose stamp is unchanged is not even read), and corpus rules
+        // (duplicate titles and keyphrases across the site).
+        const useCache = opts.cache !== false;
+        const batch = await checkFiles(
+          files,
+          {
+            cwd: io.cwd,
+            now: run.settings.now.toISOString(),
+            ...(opts.config ? { configPath: opts.config } : {}),
+            errorsOnly: true,
+            page: pageSpec,
+          },
+          {
+            workers: opts.workers ?? "auto",
+            cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
+            onPage: (index, { page, notesAt, html }) =>
+              early.set(index, html ? { page, notesAt, staged: writer.stage(html) } : { page, notesAt }),
+          },
+        );
+        // Rendered pages are cached by draft content, the errors that decide publishing, and everything
+        // else a page depends on; a rebuild after one edit reads and renders only that draft.
+        const pageCache = useCache
+          ? new ResultCache<CachedPage>(
               resolve(io.cwd, ".copydesk-cache"),
               "build",
               sha256(JSON.stringify([VERSION, codeFingerprint(), siteOptions, run.settings.health])),
-            );
+            )
+          : undefined;
+        /** a draft the batch did not plan, and whose cached page will not do: read here */
+        const readDraft = async (file: string) =>
+          readArticle({ path: file, text: (await loadArticleText(file, io, run.maxBytes)).text });
 
-      // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
-      let unreadable = 0;
-      // the batch kept every draft's text, so this loop reads a file only when it did not (never, in practice)
-      const present: Draft[] = [];
-      for (const [i, file] of files.entries()) {
-        const checked = batch.results[i];
-        let text: string;
-        try {
+        /** draft `i` as the batch left it: its cached page, or its page planned there, or its article read here */
+        const draftOf = async (i: number, file: string): Promise<Draft> => {
+          const checked = batch.results[i];
+          const planned = early.get(i);
+          early.delete(i);
           if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-          text = checked?.source ?? (await loadArticleText(file, io, run.maxBytes)).text;
-        } catch (err) {
-          if (!(err instanceof CliError)) throw err;
-          io.stderr(`copydesk: ${err.message}\n`);
-          unreadable++;
-          continue;
-        }
-        const diagnostics = checked?.diagnostics ?? [];
-        // the path is in the key: two drafts with the same text get different slugs (and name their own file);
-        // without a page cache (--no-cache) there is nothing to key, and hashing every draft is skipped
-        const key = pageCache ? pageKey(file, text, diagnostics) : "";
-        const cached = pageCache?.get(key);
-        const draft: Draft = { file, text, diagnostics, key, base: cached?.base ?? "" };
-        const planned = early.get(i);
-        early.delete(i);
-        if (cached) draft.cached = cached;
-        else if (planned) {
-          draft.early = planned;
-          draft.base = planned.page.slug;
-        } else {
-          draft.article = readArticle({ path: file, text });
-          draft.base = slugBase(draft.article);
-        }
-        present.push(draft);
-      }
-      const slugs = dedupeSlugs(present.map((d) => d.base));
-
-      const pages: PageRecord[] = [];
-      const held: HeldBack[] = [];
-      const pageFiles = new Map<string, string | Uint8Array>();
-      const outDir = resolve(io.cwd, opts.out);
-      let rendered = 0;
-      present.forEach((d, i) => {
-        const slug = slugs[i] as string;
-        let outcome = d.cached?.slug === slug ? d.cached.outcome : undefined;
-        // a cached page is reused when it is still on disk from the build that cached it
-        if (outcome && "page" in outcome && !existsSync(join(outDir, ...outcome.page.file.split("/"))))
-          outcome = undefined;
-        if (!outcome) {
-          let built: { page: PageRecord; html?: string | Uint8Array } | { held: HeldBack } | undefined;
-          if (d.early?.page.slug === slug) built = publishOrHold(d.early, d.diagnostics, siteOptions.allowErrors);
-          if (!built || ("page" in built && built.html === undefined)) {
-            const article = d.article ?? readArticle({ path: d.file, text: d.text });
-            built = buildPage({ article, diagnostics: d.diagnostics, health: healthOf(article) }, slug, siteOptions);
+          const diagnostics = checked?.diagnostics ?? [];
+          const content = batch.keys?.[i];
+          // the path is in the key: two drafts with the same text get different slugs (and name their own
+          // file); without a page cache (--no-cache) there is nothing to key
+          const key = pageCache && content ? pageKey(file, content, diagnostics) : "";
+          const cached = key ? pageCache?.get(key) : undefined;
+          if (cached) return { file, diagnostics, key, base: cached.base, cached };
+          if (planned) return { file, diagnostics, key, base: planned.page.slug, early: planned };
+          const article = await readDraft(file);
+          return { file, diagnostics, key, base: slugBase(article), article };
+        };
+        // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
+        let unreadable = 0;
+        const present: Draft[] = [];
+        for (const [i, file] of files.entries()) {
+          try {
+            present.push(await draftOf(i, file));
+          } catch (err) {
+            if (!(err instanceof CliError)) throw err;
+            io.stderr(`copydesk: ${err.message}\n`);
+            unreadable++;
           }
-          if ("page" in built) {
-            const { path, slug: pageSlug, file, facts, notes } = built.page;
-            pageFiles.set(file, built.html as string | Uint8Array); // rendered above when it was not already
-            outcome = { page: { path, slug: pageSlug, file, facts, notes } };
-          } else outcome = built;
-          pageCache?.set(d.key, { base: d.base, slug, outcome });
-          rendered++;
         }
-        if ("held" in outcome) held.push(outcome.held);
-        else pages.push(outcome.page);
-      });
-      pageCache?.save();
-      const outputs = new Map([
-        ...pageFiles,
-        ...(await siteFiles(pages, { ...siteOptions, themeCss: await themeCss(), now: run.settings.now })),
-      ]);
-      const site = { files: outputs, pages, held };
+        const slugs = dedupeSlugs(present.map((d) => d.base));
 
-      writeSite(outDir, site.files);
-
-      const shown = (note: { severity: string }) => note.severity !== "info" || Boolean(io.env.COPYDESK_VERBOSE);
-      const texts = new Map(present.map((d) => [d.file, d.text]));
-      const lines = new Map<string, LineIndex>();
-      const where = (path: string, offset: number) => {
-        let index = lines.get(path);
-        if (!index) {
-          // line starts are found on the first position asked for, and only for drafts with messages
-          index = new LineIndex(texts.get(path) ?? "");
-          lines.set(path, index);
+        const outcomes: Located[] = [];
+        let rendered = 0;
+        for (const [i, d] of present.entries()) {
+          const slug = slugs[i] as string;
+          let located: Located | undefined = d.cached?.slug === slug ? d.cached : undefined;
+          // a cached page is reused when it is still on disk from the build that cached it
+          if (located?.page && !existsSync(join(outDir, ...located.page.file.split("/")))) located = undefined;
+          if (!located) {
+            const { early } = d;
+            if (early?.page.slug === slug) {
+              const built = publishOrHold(early, d.diagnostics, siteOptions.allowErrors);
+              if ("held" in built)
+                located = heldLocated(built.held, heldAt(d.diagnostics, early.page.notes, early.notesAt));
+              else if (early.staged !== undefined) {
+                writer.place(early.staged, early.page.file);
+                located = pageLocated(early.page, early.notesAt);
+              }
+            }
+            if (!located) {
+              const article = d.article ?? (await readDraft(d.file));
+              const built = buildPage(
+                { article, diagnostics: d.diagnostics, health: healthOf(article) },
+                slug,
+                siteOptions,
+              );
+              if ("page" in built) writer.write(built.page.file, built.html);
+              located = locatedIn(built, article.source.text);
+            }
+            if (d.key) pageCache?.set(d.key, { base: d.base, slug, ...located });
+            rendered++;
+          }
+          outcomes.push(located);
         }
-        const pos = index.position(offset);
-        return `${path}:${pos.line}:${pos.column}`;
-      };
-      // one write for all the messages: a thousand pages can carry thousands of notes
-      const messages: string[] = [];
-      for (const page of site.pages)
-        for (const note of page.notes)
-          if (shown(note))
-            messages.push(`${where(page.path, note.span.start)}: ${note.severity} ${note.message} (${note.id})\n`);
-      for (const h of site.held) {
-        messages.push(`${h.path}: not published: ${h.errors.length} error(s)\n`);
-        for (const e of h.errors) messages.push(`  ${where(h.path, e.span.start)}: error ${e.message} (${e.ruleId})\n`);
+        pageCache?.save();
+        const pages = outcomes.flatMap((o) => (o.page ? [o.page] : []));
+        const held = outcomes.length - pages.length;
+        const around = await siteFiles(pages, { ...siteOptions, themeCss: await themeCss(), now: run.settings.now });
+        for (const [rel, contents] of around) writer.write(rel, contents);
+
+        // one write for all the messages: a thousand pages can carry thousands of notes
+        const messages = buildMessages(outcomes, Boolean(io.env.COPYDESK_VERBOSE));
+        if (messages) io.stderr(messages);
+        if (io.env.COPYDESK_VERBOSE)
+          io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
+        io.stdout(
+          `built ${pages.length} page(s) into ${opts.out}${held ? `; ${held} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
+        );
+        if (held || unreadable) setExit(1);
+        if (unreadable === files.length) setExit(2);
+      } finally {
+        writer.close();
       }
-      if (messages.length) io.stderr(messages.join(""));
-      if (io.env.COPYDESK_VERBOSE)
-        io.stderr(`copydesk: rendered ${rendered} page(s), ${present.length - rendered} from the cache\n`);
-      io.stdout(
-        `built ${site.pages.length} page(s) into ${opts.out}${site.held.length ? `; ${site.held.length} held back (rerun with --allow-errors to publish them anyway)` : ""}\n`,
-      );
-      if (site.held.length || unreadable) setExit(1);
-      if (unreadable === files.length) setExit(2);
     });
 }
