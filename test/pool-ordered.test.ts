@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runOrdered } from "../src/engine/pool.js";
+import { poolShare, runOrdered } from "../src/engine/pool.js";
 
 const workerFile = new URL("./fixtures/pool/square.mjs", import.meta.url);
 
@@ -76,5 +76,20 @@ describe("runOrdered", () => {
         mainThreadWorks: true,
       }),
     ).rejects.toThrow("boom 3");
+  });
+});
+
+describe("poolShare", () => {
+  it("keeps the pool threads' queue full until the end is near, then shrinks it to their share of what is left", () => {
+    // one pool thread beside this one: up to the cap, then half of what is left
+    expect(poolShare(Number.POSITIVE_INFINITY, 1, 2, 8)).toBe(8);
+    expect(poolShare(2500, 1, 2, 8)).toBe(8);
+    expect(poolShare(17, 1, 2, 8)).toBe(8);
+    expect(poolShare(15, 1, 2, 8)).toBe(7);
+    expect(poolShare(3, 1, 2, 8)).toBe(1);
+    // the last task: this thread takes it rather than wait for a pool thread
+    expect(poolShare(1, 1, 2, 8)).toBe(0);
+    // three pool threads beside this one hold three quarters
+    expect(poolShare(20, 3, 4, 24)).toBe(15);
   });
 });

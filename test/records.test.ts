@@ -22,6 +22,26 @@ describe("AppendFile", () => {
     f.close();
   });
 
+  it("stages strings and buffers as bytes, writes one too big to stage at once, and keeps their order", () => {
+    const f = file();
+    const big = `${"ü".repeat(600_000)}!`; // 1,200,001 bytes: over the 1 MB stage
+    const parts = ["head\t", Buffer.from("büffer"), "x".repeat(1_048_570), big, "tail", Buffer.alloc(0)];
+    const spans = parts.map((p) => f.append(p));
+    expect(spans.map((s) => s.length)).toEqual([5, 7, 1_048_570, 1_200_001, 4, 0]);
+    expect(spans.map((s) => s.offset)).toEqual([0, 5, 12, 1_048_582, 2_248_583, 2_248_587]);
+    expect(f.size).toBe(2_248_587);
+    const read = (i: number) => f.read(spans[i] as (typeof spans)[number]).toString();
+    expect(read(3)).toBe(big);
+    expect(read(1)).toBe("büffer");
+    expect(read(4)).toBe("tail");
+    expect(read(0)).toBe("head\t");
+    // a staged string is copied: the bytes read are its bytes even after the stage is reused
+    const again = f.append("again");
+    expect(f.read(again).toString()).toBe("again");
+    expect(read(2)).toBe("x".repeat(1_048_570));
+    f.close();
+  });
+
   it("reads a transient caller's windows into one buffer, and never over another caller's window", () => {
     const f = file();
     // records of 100 KB: a 1 MB window holds ten of them

@@ -12,7 +12,7 @@ import {
   corpusFindings,
   decodeBody,
   decodeHead,
-  encodeChecked,
+  encodeRecord,
   RECORD_VERSION,
   type RecordHead,
   type RenderFormat,
@@ -110,6 +110,8 @@ export interface BatchOptions {
 export interface TaskResult {
   records: string[];
   pages?: Array<PlannedPage | undefined>;
+  /** the records' heads, when checked in this thread (a pool thread's are parsed from its records) */
+  heads?: RecordHead[];
 }
 
 export interface BatchResult {
@@ -212,29 +214,30 @@ export async function checkTask(task: { paths: readonly string[]; spec: CheckSpe
 /**
  * Checks a task's files one after the other, each encoded (and its page planned) right after its own
  * check rather than all at the end: the encoder then finds the line starts lint found for that very
- * text while model/span.ts still remembers them. `kept` receives each checked file.
+ * text while model/span.ts still remembers them. `kept` receives each checked file; `local`: the
+ * task runs in the thread that takes its results, which then get the heads as they are.
  */
 function runTask(
   task: { paths: readonly string[]; spec: CheckSpec },
   prep: Prepared,
   check: (path: string, j: number) => CheckedText,
   kept?: CheckedText[],
+  local = false,
 ): TaskResult {
   const { plan } = prep;
   const records: string[] = [];
+  const heads: RecordHead[] | undefined = local ? [] : undefined;
   const pages: Array<PlannedPage | undefined> | undefined = plan ? [] : undefined;
   task.paths.forEach((path, j) => {
     const c = check(path, j);
     kept?.push(c);
-    records.push(encodeLoaded(c, task.spec.render));
+    const { source, ...result } = c.result;
+    const { head, record } = encodeRecord(result, c.entry, source, task.spec.render);
+    records.push(record);
+    heads?.push(head);
     if (pages) pages.push(c.article && plan ? plan(c.article, c.result.diagnostics, c.health) : undefined);
   });
-  return pages ? { records, pages } : { records };
-}
-
-function encodeLoaded(checked: CheckedText, render: CheckSpec["render"]): string {
-  const { source, ...result } = checked.result;
-  return encodeChecked(result, checked.entry, source, render);
+  return { records, ...(pages ? { pages } : {}), ...(heads ? { heads } : {}) };
 }
 
 /** Everything besides a file's content that changes its result: the cache salt. */
@@ -403,7 +406,13 @@ export async function checkStream(
   let anyUnread = false;
   // each file's content key (with a cache): what names the run for its remembered corpus pass
   const keys: Array<string | undefined> = new Array(n);
-  const take = (index: number, record: string | Stored, key: string | undefined, text: string | undefined) => {
+  const take = (
+    index: number,
+    record: string | Stored,
+    key: string | undefined,
+    text: string | undefined,
+    known?: RecordHead,
+  ) => {
     let failed = false;
     keys[index] = key;
     if (typeof record !== "string") {
@@ -411,7 +420,7 @@ export async function checkStream(
       unread[index] = 1;
       anyUnread = true;
     } else {
-      const head = decodeHead(record);
+      const head = known ?? decodeHead(record);
       addCounts(counts, head.counts);
       failed = head.fatal !== undefined;
       if (failed) fatal.set(index, { path: paths[index] as string, diagnostics: [], fatal: head.fatal });
@@ -484,6 +493,7 @@ export async function checkStream(
         return text === undefined ? checkLoaded(path, task.spec, prep) : checkText({ path, text }, prep.options);
       },
       checked,
+      true,
     );
   };
   await runOrdered(groups, {
@@ -491,7 +501,7 @@ export async function checkStream(
     workerFile: checkWorkerFile(),
     inProcess,
     mainThreadWorks: true,
-    onResult: ({ records, pages }: TaskResult, g: number) => {
+    onResult: ({ records, pages, heads }: TaskResult, g: number) => {
       const group = groups[g] as (typeof groups)[number];
       const own = locals.get(group);
       locals.delete(group);
@@ -503,7 +513,7 @@ export async function checkStream(
           : texts
             ? (texts[task.index] ?? readText(spec.cwd, task.path))
             : undefined;
-        take(task.index, record, task.key, text);
+        take(task.index, record, task.key, text, heads?.[j]);
         if (mine?.article) options.onArticle?.(task.index, mine.article, mine.result);
         const page = pages?.[j];
         if (page) options.onPage?.(task.index, page);

@@ -78,6 +78,16 @@ export function encodeChecked(
   text: string | undefined,
   render?: RenderFormat,
 ): string {
+  return encodeRecord(result, entry, text, render).record;
+}
+
+/** `encodeChecked` with the record's head as an object, for a caller in the same thread (no parse back). */
+export function encodeRecord(
+  result: Omit<FileResult, "source">,
+  entry: CorpusEntry | undefined,
+  text: string | undefined,
+  render?: RenderFormat,
+): { head: RecordHead; record: string } {
   const head: RecordHead = { counts: countResult(result) };
   const lines = text === undefined ? undefined : new LineIndex(text);
   if (entry) {
@@ -88,12 +98,12 @@ export function encodeChecked(
   if (result.fatal !== undefined) head.fatal = result.fatal;
   if (render && result.fatal === undefined) {
     head.rendered = render;
-    return `${JSON.stringify(head)}\t${renderedBody(result, render, text, lines, head)}`;
+    return { head, record: `${JSON.stringify(head)}\t${renderedBody(result, render, text, lines, head)}` };
   }
   const body: RecordBody = { diagnostics: result.diagnostics };
   if (result.stats !== undefined) body.stats = result.stats;
   if (result.scores !== undefined) body.scores = result.scores;
-  return `${JSON.stringify(head)}\t${JSON.stringify(body)}`;
+  return { head, record: `${JSON.stringify(head)}\t${JSON.stringify(body)}` };
 }
 
 /** See `RenderedMeta`. `head`: the record's, whose counts and summary marks the body repeats or uses. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readArticle } from "../read/index.js";
-import { jsonLdNodes, propertyValues, schemaTerm, stringProperty } from "./nodes.js";
+import { jsonLdNodes, lineOf, propertyValues, schemaTerm, stringProperty } from "./nodes.js";
 
 function nodesOf(json: string) {
   const text = `<html><head><script type="application/ld+json">${json}</script></head><body><h1>T</h1></body></html>`;
@@ -71,5 +71,34 @@ describe("schemaTerm", () => {
       undefined,
       "httpish",
     ]);
+  });
+});
+
+describe("the last article's nodes", () => {
+  const article = (json: string) =>
+    readArticle({
+      path: "a.html",
+      text: `<html><head>\n<script type="application/ld+json">${json}</script></head><body><h1>T</h1></body></html>`,
+    });
+
+  it("are built once per article, and nodes of an article asked before still answer after another's", () => {
+    const a = article('{"@context": "https://schema.org", "@type": "Article", "headline": ["H1", "H2"]}');
+    const b = article('{"@context": "https://schema.org", "@type": "Person", "name": "N"}');
+    const nodesA = jsonLdNodes(a);
+    expect(jsonLdNodes(a)).toBe(nodesA);
+    const [nodeA] = nodesA;
+    expect(propertyValues(nodeA as never, "headline").map((v) => [v.value, v.pointer])).toEqual([
+      ["H1", "/headline/0"],
+      ["H2", "/headline/1"],
+    ]);
+    const [nodeB] = jsonLdNodes(b);
+    expect(propertyValues(nodeB as never, "name").map((v) => v.value)).toEqual(["N"]);
+    // a's nodes, asked again after b's: the same values (built again), and a's nodes again equal
+    expect(propertyValues(nodeA as never, "headline").map((v) => v.value)).toEqual(["H1", "H2"]);
+    expect(jsonLdNodes(a)).toEqual(nodesA);
+    expect(lineOf(a, 12)).toBe(1);
+    expect(lineOf(a, 13)).toBe(2);
+    expect(lineOf(b, 0)).toBe(1);
+    expect(lineOf(a, 0)).toBe(1);
   });
 });

@@ -86,12 +86,20 @@ function collectContextTerms(context: unknown, into: Set<string>): void {
   }
 }
 
-const cache = new WeakMap<Article, readonly JsonLdNode[]>();
+/**
+ * The last article's nodes, and the property indexes of nodes asked since (`propertyIndex`): the rules
+ * of one article ask in turn, so one slot serves them. WeakMaps keyed by article and node held them
+ * instead, but a young collection keeps a WeakMap's values alive (its table sits in old space), and the
+ * indexes of nodes the nodes' map kept alive then outlived two young collections: promoted to old space,
+ * ~40 KB per draft with JSON-LD, most of what a check still promoted.
+ */
+let lastArticle: Article | undefined;
+let lastNodes: readonly JsonLdNode[] = [];
+let propertyIndexes = new Map<JsonLdNode, Map<string, PropertyValue[]>>();
 
 /** All node objects (objects that are not `@value`/`@list` wrappers) of all blocks, in document order. */
 export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
-  const hit = cache.get(article);
-  if (hit) return hit;
+  if (article === lastArticle) return lastNodes;
   const nodes: JsonLdNode[] = [];
   article.jsonld.forEach((block, blockIndex) => {
     if (block.value === undefined) return;
@@ -141,7 +149,9 @@ export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
     };
     if (typeof block.value === "object" && block.value !== null) visit(block.value, "");
   });
-  cache.set(article, nodes);
+  lastArticle = article;
+  lastNodes = nodes;
+  propertyIndexes = new Map();
   return nodes;
 }
 
@@ -161,8 +171,6 @@ export interface PropertyValue {
 }
 
 const NO_VALUES: readonly PropertyValue[] = [];
-
-const propertyIndexes = new WeakMap<JsonLdNode, Map<string, PropertyValue[]>>();
 
 /**
  * The node's values by schema.org property name, built on the first question: rules ask a node
@@ -256,16 +264,17 @@ export function normalizeForCompare(text: string): string {
   return t.trim().toLowerCase();
 }
 
-const lineIndexes = new WeakMap<Article, LineIndex>();
+/** The line index of the last article asked about (one slot, as `jsonLdNodes` keeps its nodes). */
+let linesArticle: Article | undefined;
+let lines: LineIndex | undefined;
 
 /** 1-based line of an offset, for messages that point at a second place ("first given at line 3"). */
 export function lineOf(article: Article, offset: number): number {
-  let index = lineIndexes.get(article);
-  if (!index) {
-    index = new LineIndex(article.source.text);
-    lineIndexes.set(article, index);
+  if (linesArticle !== article || !lines) {
+    linesArticle = article;
+    lines = new LineIndex(article.source.text);
   }
-  return index.position(offset).line;
+  return lines.position(offset).line;
 }
 
 /** The `@context` values written at the top of a block (root object, root array items). */

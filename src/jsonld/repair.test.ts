@@ -112,6 +112,22 @@ describe("lazy pointers", () => {
     block.pointers = {};
     expect(block.pointers).toEqual({});
   });
+
+  it("shares one getter and setter among all blocks, so blocks share their hidden class", () => {
+    const accessors = (src: string) => {
+      const { block } = repairJsonAt(src, 0, src.length, "leading");
+      const { get, set, enumerable, configurable } = Object.getOwnPropertyDescriptor(block, "pointers") ?? {};
+      return { get, set, enumerable, configurable };
+    };
+    const one = accessors(`{${L}a${R}: 1}`);
+    const other = accessors('{"b": [2]}');
+    expect(one.get).toBeTypeOf("function");
+    expect(one.set).toBeTypeOf("function");
+    expect(other).toEqual(one);
+    expect(other.get).toBe(one.get);
+    expect(other.set).toBe(one.set);
+    expect(one.enumerable && one.configurable).toBe(true);
+  });
 });
 
 describe("repair ladder", () => {

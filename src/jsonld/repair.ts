@@ -214,6 +214,7 @@ type LocatePointer = (path: readonly string[], key: boolean) => Span | undefined
 
 interface LazyPointers {
   table: Record<string, Span> | undefined;
+  compute: () => Record<string, Span>;
   locate: LocatePointer | undefined;
   /** spans located so far without the table */
   lookups: number;
@@ -225,7 +226,30 @@ interface LazyPointers {
  */
 const MAX_LOOKUPS = 24;
 
-const lazyPointers = new WeakMap<JsonLdBlock, LazyPointers>();
+/** Where a lazy block keeps its `LazyPointers`: a property no copy, `JSON.stringify` or deep equality sees. */
+const LAZY = Symbol("lazy pointers");
+
+type LazyBlock = JsonLdBlock & { readonly [LAZY]?: LazyPointers };
+
+/**
+ * The `pointers` accessor of every lazy block: the same two functions for all. An object literal's
+ * own getter and setter are new closures per block, which gave each block a hidden class of its own,
+ * and hidden classes live in V8's old space: the closures' texts, offset maps and parsed values were
+ * then kept through every young collection until a full one (~2.9 MB promoted per young collection
+ * while reading bundles, most of what a check promoted).
+ */
+const POINTERS: PropertyDescriptor = {
+  get(this: LazyBlock): Record<string, Span> {
+    const state = this[LAZY] as LazyPointers;
+    state.table ??= state.compute();
+    return state.table;
+  },
+  set(this: LazyBlock, value: Record<string, Span>) {
+    (this[LAZY] as LazyPointers).table = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /**
  * A block whose `pointers` member is computed by `compute` on first read, then kept. The member
@@ -239,24 +263,13 @@ function withLazyPointers(
   compute: () => Record<string, Span>,
   locate?: LocatePointer,
 ): JsonLdBlock {
-  const state: LazyPointers = { table: undefined, locate, lookups: 0 };
-  // fields written out: with a spread, V8 would place the accessor after `notes`
-  const block: JsonLdBlock = {
-    span: head.span,
-    origin: head.origin,
-    value: head.value,
-    repair: head.repair,
-    get pointers(): Record<string, Span> {
-      state.table ??= compute();
-      return state.table;
-    },
-    set pointers(value: Record<string, Span>) {
-      state.table = value;
-    },
-    notes,
-  };
-  if (locate) lazyPointers.set(block, state);
-  return block;
+  const state: LazyPointers = { table: undefined, compute, locate, lookups: 0 };
+  // fields in the order of an eager block, `pointers` before `notes`
+  const block = { span: head.span, origin: head.origin, value: head.value, repair: head.repair };
+  Object.defineProperty(block, "pointers", POINTERS);
+  Object.defineProperty(block, LAZY, { value: state });
+  (block as { notes?: string[] }).notes = notes;
+  return block as JsonLdBlock;
 }
 
 /** The reference tokens of a pointer and whether it names a `#key` entry; undefined when it is not a pointer. */
@@ -272,7 +285,7 @@ function parsePointer(pointer: string): { path: string[]; key: boolean } | undef
  * in its text (blocks are asked for a few spans, one per diagnostic, and most for none).
  */
 export function pointerSpan(block: JsonLdBlock, pointer: string): Span | undefined {
-  const state = lazyPointers.get(block);
+  const state = (block as LazyBlock)[LAZY];
   if (state?.locate && state.table === undefined && state.lookups < MAX_LOOKUPS) {
     const parsed = parsePointer(pointer);
     const span = parsed && state.locate(parsed.path, parsed.key);
@@ -294,7 +307,7 @@ export function memberBlock(
   head: Omit<JsonLdBlock, "pointers" | "notes">,
   notes: string[],
 ): JsonLdBlock {
-  const outer = lazyPointers.get(wrapper)?.locate;
+  const outer = (wrapper as LazyBlock)[LAZY]?.locate;
   return withLazyPointers(
     head,
     notes,
