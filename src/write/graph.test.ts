@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "../../test/build-helpers.js";
-import { buildGraph, type GraphOptions, MAX_HEADLINE, siteRoot, truncateHeadline } from "./graph.js";
+import { readArticle } from "../read/index.js";
+import { buildGraph, collapse, type GraphOptions, MAX_HEADLINE, siteRoot, truncateHeadline } from "./graph.js";
 
 const site: GraphOptions["site"] = {
   url: "https://garden.example.net",
@@ -246,5 +247,46 @@ describe("helpers", () => {
     expect(siteRoot({ url: "https://x.example/", basePath: "/blog/" })).toBe("https://x.example/blog/");
     expect(siteRoot({ url: "https://x.example/sub", basePath: "news" })).toBe("https://x.example/sub/news/");
     expect(siteRoot({})).toBe("https://example.com/");
+  });
+  it('collapse makes whitespace runs one space and trims, as replace(/\\s+/g, " ").trim() does', () => {
+    const samples = [
+      "",
+      " ",
+      "a",
+      " a",
+      "a ",
+      "a  b",
+      "a b c",
+      "a\tb",
+      "a\nb",
+      "a\u00a0b",
+      "\u3000a",
+      "a\ufeff",
+      "a \u2028 b",
+    ];
+    for (const s of samples) expect(collapse(s)).toBe(s.replace(/\s+/g, " ").trim());
+    const plain = "nothing to do here";
+    expect(collapse(plain)).toBe(plain);
+  });
+});
+
+describe("notes on draft JSON-LD", () => {
+  it("point at the conflicting value in the draft's text (found only when the note is made)", () => {
+    const text = [
+      '{"@context": "https://schema.org", "@type": "Article", "headline": "Tea", "datePublished": "2026-01-02", "author": {"@type": "Person", "name": "Bo"}}',
+      "# Coffee",
+      "Body text.",
+      "===SCHEMA_JSON_START===",
+      '{"meta_description": "About coffee.", "datePublished": "2026-03-04", "author": "Ann"}',
+      "===SCHEMA_JSON_END===",
+    ].join("\n");
+    const article = readArticle({ path: "a.txt", text });
+    const { notes } = buildGraph(article, { site: { url: "https://x.example" }, pagePath: "a/", health: false });
+    const conflicts = notes.filter((n) => n.id === "build/conflict");
+    expect(conflicts.map((n) => text.slice(n.span.start, n.span.end))).toEqual([
+      '"Tea"',
+      '"2026-01-02"',
+      '{"@type": "Person", "name": "Bo"}',
+    ]);
   });
 });

@@ -117,13 +117,35 @@ interface Candidate<T> {
   jsonld: boolean;
 }
 
+/**
+ * Whitespace other than a single space between words: a regex without the `^ | $` alternatives, which
+ * made it try four branches at every position of every FAQ answer (the ends are two charCodeAt checks).
+ */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 /** Whitespace runs to one space, trimmed; most strings need nothing, so test before rebuilding. */
-const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
-const collapse = (s: string): string => (NEEDS_COLLAPSE.test(s) ? s.replace(/\s+/g, " ").trim() : s);
+export const collapse = (s: string): string =>
+  s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20 || NEEDS_COLLAPSE.test(s)
+    ? s.replace(/\s+/g, " ").trim()
+    : s;
 
 function partCandidate(part: TextPart | undefined, from: string): Candidate<string> | undefined {
   if (!part) return undefined;
   return { value: collapse(part.text), from, span: part.span, jsonld: false };
+}
+
+/**
+ * A candidate from draft JSON-LD. Its span is looked up only when a note needs it: finding a pointer's
+ * span walks the block's text, and most candidates (agreeing, non-empty) never get a note.
+ */
+function jsonLdCandidate<T>(value: T, from: string, node: JsonLdNode, key: string): Candidate<T> {
+  return {
+    value,
+    from,
+    jsonld: true,
+    get span() {
+      return valueSpan(node.block, `${node.pointer}/${key}`);
+    },
+  };
 }
 
 function describeNode(node: JsonLdNode): string {
@@ -186,7 +208,7 @@ function stringAt(node: JsonLdNode, key: string, from: string): Candidate<string
   if (v === undefined) return undefined;
   const text = typeof v === "string" ? collapse(v) : undefined;
   if (text === undefined) return undefined;
-  return { value: text, from, span: valueSpan(node.block, `${node.pointer}/${key}`), jsonld: true };
+  return jsonLdCandidate(text, from, node, key);
 }
 
 function partyFrom(value: unknown): Party | "" | undefined {
@@ -205,7 +227,7 @@ function partyAt(node: JsonLdNode, key: string, from: string): Candidate<Party |
   if (!(key in node.value)) return undefined;
   const value = partyFrom(node.value[key]);
   if (value === undefined) return undefined;
-  return { value, from, span: valueSpan(node.block, `${node.pointer}/${key}`), jsonld: true };
+  return jsonLdCandidate(value, from, node, key);
 }
 
 function imageAt(node: JsonLdNode, from: string): Candidate<string> | undefined {
@@ -214,7 +236,7 @@ function imageAt(node: JsonLdNode, from: string): Candidate<string> | undefined 
   const first = Array.isArray(raw) ? raw[0] : raw;
   const url = typeof first === "string" ? first : isObject(first) ? (first.url ?? first.contentUrl) : undefined;
   if (typeof url !== "string") return undefined;
-  return { value: collapse(url), from, span: valueSpan(node.block, `${node.pointer}/image`), jsonld: true };
+  return jsonLdCandidate(collapse(url), from, node, "image");
 }
 
 function textParty(part: TextPart | undefined, from: string): Candidate<Party> | undefined {
@@ -632,15 +654,18 @@ export function buildGraph(article: Article, options: GraphOptions): GraphResult
 
 /** A draft FAQPage that is not what the page shows is replaced, and the note says so. */
 function noteFaqDifferences(article: Article, notes: BuildNote[]): void {
-  const visible = new Set(article.faq.map((f) => `${collapse(f.question.text)}\n${collapse(f.answer.text)}`));
+  // made on the first FAQPage node: most drafts have none, and their visible FAQ is not collapsed for nothing
+  let visible: Set<string> | undefined;
   for (const node of jsonLdNodes(article)) {
     if (!node.types.includes("FAQPage")) continue;
+    visible ??= new Set(article.faq.map((f) => `${collapse(f.question.text)}\n${collapse(f.answer.text)}`));
     const items = Array.isArray(node.value.mainEntity) ? node.value.mainEntity : [node.value.mainEntity];
     const drafted = items.filter(isObject).map((q) => {
       const ans = isObject(q.acceptedAnswer) ? q.acceptedAnswer.text : undefined;
       return `${collapse(String(q.name ?? ""))}\n${collapse(String(ans ?? ""))}`;
     });
-    const differs = drafted.length !== visible.size || drafted.some((d) => !visible.has(d));
+    const shown = visible;
+    const differs = drafted.length !== shown.size || drafted.some((d) => !shown.has(d));
     if (!differs) continue;
     notes.push({
       id: "build/faq-replaced",
