@@ -455,7 +455,7 @@ export async function checkStream(
     }
     // the key hashes the bytes as read, so an unchanged file is never decoded
     const bytes = readBytes(spec.cwd, path, prep.config.read.maxFileSize);
-    const key = bytes === undefined ? undefined : RecordCache.key(bytes);
+    const key = bytes === undefined ? undefined : RecordCache.key(bytes, path);
     if (key && stamp) stamps?.remember(abs, stamp, key, statedAt);
     const hit = key ? cache.get(key) : undefined;
     if (hit) take(index, hit, key, texts ? bytes?.toString() : undefined);

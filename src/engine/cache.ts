@@ -14,6 +14,7 @@ import {
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
+import { nameKind } from "../read/detect.js";
 import { FileStamps } from "./file-stamps.js";
 import { AppendFile, type Span } from "./records.js";
 
@@ -259,9 +260,16 @@ export class RecordCache {
     this.#previous = AppendFile.reading(this.path, fd, size);
   }
 
-  /** Key of a file's content (the salt is checked at file level, so it is not mixed in here). */
-  static key(content: string | Buffer): string {
-    return sha256(content);
+  /**
+   * Key of a file's content as read from `path` (the salt is checked at file level, so it is not mixed
+   * in here). The name's kind is part of it: the reader is picked by the file name as well as the bytes,
+   * so the same bytes in an `.html` and an `.md` file are different drafts with different results.
+   */
+  static key(content: string | Buffer, path = ""): string {
+    return createHash("sha256")
+      .update(`${nameKind(path)}\0`)
+      .update(content)
+      .digest("hex");
   }
 
   get(key: string): Stored | undefined {

@@ -131,7 +131,7 @@ export function unchangedRun(
 /** The content key of a file as `checkStream` hashes it; undefined when it cannot be read (the check says why). */
 function contentKey(abs: string): string | undefined {
   try {
-    return RecordCache.key(loadBytesSync(abs));
+    return RecordCache.key(loadBytesSync(abs), abs);
   } catch {
     return undefined;
   }
