@@ -1,10 +1,8 @@
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-// @ts-expect-error: plain ESM script without types
-import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { type CheckSpec, checkFiles, checkStream } from "../src/engine/batch.js";
 import type { RecordHead } from "../src/engine/checked-record.js";
 import { carryCorpusMemo } from "../src/engine/corpus-carry.js";
@@ -16,16 +14,10 @@ import {
   saveCorpusMemo,
 } from "../src/engine/corpus-memo.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
-import { type Counts, chunkText, countAll } from "../src/report/types.js";
+import { type Counts, chunkText, countAll, countResult } from "../src/report/types.js";
+import { lookAlikeCorpus } from "./helpers/look-alike-corpus.js";
 
-const zero: Counts = {
-  errorCount: 0,
-  warningCount: 0,
-  infoCount: 0,
-  fatalErrorCount: 0,
-  fixableErrorCount: 0,
-  fixableWarningCount: 0,
-};
+const zero: Counts = countResult({ path: "", diagnostics: [] });
 const k = (c: string) => c.repeat(64);
 
 describe("carryCorpusMemo", () => {
@@ -121,14 +113,8 @@ describe("checkStream carries the corpus pass over a change no corpus rule sees"
   let paths: string[];
   let spec: CheckSpec;
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), "copydesk-carry-run-"));
-    corpus = join(dir, "corpus");
-    generateCorpus({ n: 6, seed: 3, out: corpus, words: 600 });
-    // the same draft under a second name: the corpus rules flag the pair
-    copyFileSync(join(corpus, "000001-bundle-md.md"), join(corpus, "zz-copy.md"));
-    paths = readdirSync(corpus)
-      .sort()
-      .map((f) => join(corpus, f));
+    let dir: string;
+    ({ dir, corpus, paths } = lookAlikeCorpus("copydesk-carry-run-"));
     spec = { cwd: dir, now: "2026-11-24T00:00:00Z", render: "json", extras: true };
   });
   afterEach(() => {

@@ -1,14 +1,13 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: plain ESM script without types
-import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { type CheckSpec, checkFiles, checkStream } from "../src/engine/batch.js";
 import { loadCorpusMemo, runKey, saveCorpusMemo } from "../src/engine/corpus-memo.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
 import { chunkText, countAll } from "../src/report/types.js";
+import { lookAlikeCorpus } from "./helpers/look-alike-corpus.js";
 
 const counts = {
   errorCount: 1,
@@ -87,14 +86,8 @@ describe("checkStream reuses the last run's corpus pass", () => {
   let paths: string[];
   let spec: CheckSpec;
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), "copydesk-memo-run-"));
-    corpus = join(dir, "corpus");
-    generateCorpus({ n: 6, seed: 3, out: corpus, words: 600 });
-    // the same draft under a second name: the corpus rules flag the pair
-    copyFileSync(join(corpus, "000001-bundle-md.md"), join(corpus, "zz-copy.md"));
-    paths = readdirSync(corpus)
-      .sort()
-      .map((f) => join(corpus, f));
+    let dir: string;
+    ({ dir, corpus, paths } = lookAlikeCorpus("copydesk-memo-run-"));
     spec = { cwd: dir, now: "2026-11-24T00:00:00Z", render: "stylish" };
   });
 
