@@ -209,6 +209,10 @@ describe("FileStamps", () => {
     expect(back.keyOf("/a", stamp(at - RACY_MS - 1))).toBe("a".repeat(64));
     expect(back.keyOf("/b", stamp(at - RACY_MS))).toBeUndefined();
     expect(back.keyOf("/c", stamp(at - RACY_MS - 1, at - 1))).toBeUndefined();
+    // a racy file's stamp is never trusted, but what it held is known: a second edit is seen as a change
+    expect(back.previousKey("/b")).toBe("b".repeat(64));
+    expect(back.previousKey("/c")).toBe("c".repeat(64));
+    expect(back.previousKey("/d")).toBeUndefined();
     // any field that moved: no key
     expect(back.keyOf("/a", { ...stamp(at - RACY_MS - 1), ino: 8 })).toBeUndefined();
     expect(back.keyOf("/a", { ...stamp(at - RACY_MS - 1), size: 11 })).toBeUndefined();

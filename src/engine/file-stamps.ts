@@ -165,7 +165,14 @@ export class FileStamps {
    */
   remember(abs: string, stamp: Stamp, key: string, statedAtMs: number): void {
     const limit = statedAtMs - RACY_MS;
-    if (stamp.mtimeMs >= limit || stamp.ctimeMs >= limit) return;
+    if (stamp.mtimeMs >= limit || stamp.ctimeMs >= limit) {
+      // the stamp is not kept, the key is: under a ctime no file has (the kernel sets ctime, never to the
+      // epoch), so `keyOf` never trusts it and the file is hashed next run, while `previousKey` still knows
+      // what the file held, which the corpus carry needs when it changes again (corpus-carry.ts)
+      this.#changed = true;
+      this.#next.set(abs, { key, ...stamp, ctimeMs: 0 });
+      return;
+    }
     const known = this.#known.get(abs);
     // an unchanged entry is kept as the object it is (a re-run of 10,000 files made 10,000 copies)
     if (known && known.key === key && same(known, stamp)) this.#next.set(abs, known);
