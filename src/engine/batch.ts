@@ -449,7 +449,8 @@ export async function checkStream(
     const known = stamp && !texts ? (stated?.keys[index] ?? stamps?.keyOf(abs, stamp)) : undefined;
     const early = known ? cache.getUnread(known) : undefined;
     if (early) {
-      stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
+      // (`stateInputs` remembered it already)
+      if (!stated) stamps?.remember(abs, stamp as Stamp, known as string, statedAt);
       take(index, early, known, undefined);
       continue;
     }

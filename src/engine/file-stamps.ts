@@ -160,8 +160,8 @@ export class FileStamps {
   }
 
   /**
-   * Keeps `abs` → `key` for the next run, unless the file was modified within `RACY_MS` of `statedAtMs`
-   * (the wall clock, read before the stat): see the racy-timestamps note above.
+   * Keeps `abs` → `key` for the next run, with its stamp unless the file was modified within `RACY_MS`
+   * of `statedAtMs` (the wall clock, read before the stat): see the racy-timestamps note above.
    */
   remember(abs: string, stamp: Stamp, key: string, statedAtMs: number): void {
     const limit = statedAtMs - RACY_MS;
