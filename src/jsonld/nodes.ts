@@ -123,8 +123,9 @@ export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
       const rawTypes = asArray(value["@type"]).filter((t): t is string => typeof t === "string");
       const types: string[] = [];
       let hasExtensionType = false;
-      for (const t of rawTypes) {
-        const name = schemaTerm(t);
+      // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+      for (let i = 0; i < rawTypes.length; i++) {
+        const name = schemaTerm(rawTypes[i]!);
         if (name === undefined) hasExtensionType = true;
         else types.push(name);
       }
@@ -139,7 +140,9 @@ export function jsonLdNodes(article: Article): readonly JsonLdNode[] {
         if (parent) node.parent = parent;
         nodes.push(node);
       }
-      for (const key of Object.keys(value)) {
+      const keys = Object.keys(value);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         const child = value[key];
         if (typeof child !== "object" || child === null) continue;
         if (key === "@context" || key === "@type" || key === "@id") continue;
@@ -181,7 +184,9 @@ function propertyIndex(node: JsonLdNode): Map<string, PropertyValue[]> {
   let index = propertyIndexes.get(node);
   if (index) return index;
   index = new Map();
-  for (const key of Object.keys(node.value)) {
+  const keys = Object.keys(node.value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const property = schemaTerm(key, node.contextTerms);
     if (property === undefined) continue;
     let out = index.get(property);
@@ -209,7 +214,9 @@ export function propertyValues(node: JsonLdNode, property: string): readonly Pro
 
 /** The pointer of a property's member (for reporting "missing X" next to the node's first key), if present. */
 export function memberPointer(node: JsonLdNode, property: string): string | undefined {
-  for (const key of Object.keys(node.value)) {
+  const keys = Object.keys(node.value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     if (schemaTerm(key, node.contextTerms) === property) return childPointer(node.pointer, key);
   }
   return undefined;
@@ -217,7 +224,9 @@ export function memberPointer(node: JsonLdNode, property: string): string | unde
 
 /** The first string value of a property, or undefined. */
 export function stringProperty(node: JsonLdNode, property: string): (PropertyValue & { value: string }) | undefined {
-  for (const pv of propertyValues(node, property)) {
+  const values = propertyValues(node, property);
+  for (let i = 0; i < values.length; i++) {
+    const pv = values[i]!;
     if (typeof pv.value === "string") return pv as PropertyValue & { value: string };
   }
   return undefined;

@@ -282,7 +282,9 @@ export function readBundle(input: { path: string; text: string }, opts: BundleOp
 
   const inRegion = (i: number) => regions.some((r) => i >= r.from && i <= r.to);
   const body: BodyLine[] = [];
-  for (const line of lines) {
+  // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (inRegion(line.index)) continue;
     if (src.slice(line.start, line.end).trim() === "") continue;
     body.push(classify(src, line));

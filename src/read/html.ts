@@ -138,7 +138,10 @@ function span(n: DomNode): Span {
 /** Text of an element's content, recording links and images met on the way. */
 function textOf(ctx: Ctx, el: Element, links: Link[] = ctx.links): TextPart {
   const t = new HtmlText(ctx.src);
-  for (const c of el.children) addText(ctx, t, links, c);
+  // index loops over children: a thread's first drafts run the walks as baseline code, where for-of calls and
+  // allocates per step
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) addText(ctx, t, links, children[i]!);
   return t.build(end(el));
 }
 
@@ -167,7 +170,8 @@ function addText(ctx: Ctx, t: HtmlText, links: Link[], n: DomNode): void {
     links.push(link);
     if (links !== ctx.links) ctx.links.push(link);
   }
-  for (const c of n.children) addText(ctx, t, links, c);
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) addText(ctx, t, links, children[i]!);
 }
 
 function attr(el: Element, name: string): string | undefined {
@@ -248,7 +252,8 @@ export function readHtml(input: { path: string; text: string }, opts: HtmlOption
       }
       return;
     }
-    for (const c of n.children) visit(c);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
   };
   for (const c of doc.children) visit(c);
   if (htmlEl) {
@@ -332,7 +337,8 @@ export function readHtml(input: { path: string; text: string }, opts: HtmlOption
       return;
     }
     if (name === "section" && n.attribs.id === "faq" && !faqSpan) faqSpan = { start: start(n), end: end(n) };
-    for (const c of n.children) walk(c);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
   };
   if (root) for (const c of root.children) walk(c);
   faqItems.flush();

@@ -25,7 +25,10 @@ export function sentenceBeginnings(text: TextAnalysis): string[] {
 function findBeginnings(text: TextAnalysis): string[] {
   const { words } = text;
   const out: string[] = [];
-  for (const s of text.sentences) {
+  const { sentences } = text;
+  // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     // sentenceBeginning over the words themselves: no array of every word's norm
     const first = words[s.firstWord] as Word;
     const second = s.wordCount > 1 ? (words[s.firstWord + 1] as Word).norm : undefined;

@@ -262,8 +262,11 @@ export class HealthTally implements Tally {
     if (this.#scan === 0) {
       this.hits += this.#partHits;
       this.total += this.#partTotal;
-      for (let i = 0; i < this.#hitCount; i++)
-        for (const w of (hitScratch[i] as WordHealth).distinct) this.distinct.add(w);
+      // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+      for (let i = 0; i < this.#hitCount; i++) {
+        const distinct = (hitScratch[i] as WordHealth).distinct;
+        for (let d = 0; d < distinct.length; d++) this.distinct.add(distinct[d]!);
+      }
     } else tallyPart(this, text);
     this.#partHits = 0;
     this.#partTotal = 0;

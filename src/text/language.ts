@@ -76,7 +76,11 @@ function bestLanguage(n: number, langsAt: (i: number) => readonly string[] | und
     const langs = langsAt(i);
     if (!langs) continue;
     hits++;
-    for (const l of langs) counts[l] = (counts[l] ?? 0) + 1;
+    // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+    for (let k = 0; k < langs.length; k++) {
+      const l = langs[k]!;
+      counts[l] = (counts[l] ?? 0) + 1;
+    }
   }
   if (hits < 5) return undefined;
   let best: string | undefined;

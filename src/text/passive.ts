@@ -95,6 +95,10 @@ export function passiveSentences(text: TextAnalysis): boolean[] {
 function findPassives(text: TextAnalysis): boolean[] {
   const { sentences } = text;
   const out: boolean[] = [];
-  for (const s of sentences) out.push(passiveIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    out.push(passiveIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  }
   return out;
 }

@@ -165,7 +165,9 @@ function transitionIn(words: readonly WithLexeme[], from: number, to: number): b
 
 /** Whether one of `phrases` (which all start with word i) runs on from word i within [i, to). */
 function phraseAt(words: readonly WithLexeme[], i: number, to: number, phrases: readonly string[][]): boolean {
-  for (const p of phrases) {
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let n = 0; n < phrases.length; n++) {
+    const p = phrases[n]!;
     if (i + p.length > to) continue;
     let k = 1;
     while (k < p.length && (words[i + k] as WithLexeme).lex.norm === p[k]) k++;
@@ -181,6 +183,10 @@ export function transitionSentences(text: TextAnalysis): boolean[] {
 
 function findTransitions(text: TextAnalysis): boolean[] {
   const out: boolean[] = [];
-  for (const s of text.sentences) out.push(transitionIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  const { sentences } = text;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    out.push(transitionIn(text.words, s.firstWord, s.firstWord + s.wordCount));
+  }
   return out;
 }

@@ -28,9 +28,14 @@ export function similarity(a: string, b: string): number {
   const wa = words(na);
   const wb = words(nb);
   const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let i = 0; i < wa.length; i++) {
+    const w = wa[i]!;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
   let shared = 0;
-  for (const w of wb) {
+  for (let i = 0; i < wb.length; i++) {
+    const w = wb[i]!;
     const n = counts.get(w) ?? 0;
     if (n > 0) {
       shared++;
@@ -58,7 +63,9 @@ export const headline: Rule<Options> = {
       ["H1", ctx.article.title],
       ["meta title", ctx.article.meta.title],
     ];
-    for (const node of jsonLdNodes(ctx.article)) {
+    const nodes = jsonLdNodes(ctx.article);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       if (node.parent || !isArticleLike(node, ctx.vocab)) continue;
       const h = stringProperty(node, "headline");
       if (!h || h.value.trim() === "") continue;

@@ -43,11 +43,14 @@ export function visibleParts(article: Article): VisiblePart[] {
     out.push({ kind, part });
   };
   add("title", article.title);
-  for (const block of article.blocks) {
+  const { blocks } = article;
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.kind === "heading") add("heading", block.content);
     else if (block.kind === "paragraph") add("paragraph", block.content);
     else if (block.kind === "quote") add("quote", block.content);
-    else if (block.kind === "list") for (const item of block.items) add("list-item", item);
+    else if (block.kind === "list") for (let i = 0; i < block.items.length; i++) add("list-item", block.items[i]);
   }
   for (const item of article.faq) {
     add("faq-question", item.question);

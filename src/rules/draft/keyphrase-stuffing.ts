@@ -57,7 +57,9 @@ function bodySections(text: TextAnalysis, faqSpan: Span | undefined): { sections
   const headings = body.filter((s) => s.kind === "heading" && (s.level ?? 2) > 1);
   const top = Math.min(...headings.map((h) => h.level ?? 2));
   const sections: Section[] = [{ segments: [] }];
-  for (const seg of body) {
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let i = 0; i < body.length; i++) {
+    const seg = body[i]!;
     if (seg.kind === "heading" && (seg.level ?? 2) <= top) sections.push({ heading: seg, segments: [seg] });
     else sections[sections.length - 1]!.segments.push(seg);
   }
@@ -117,12 +119,15 @@ export const keyphraseStuffing: Rule<KeyphraseStuffingOptions> = {
     // first occurrence per section, in its text before its heading
     const hits = sections.map((section) => {
       // two passes over the section instead of building its segments reordered
-      for (const seg of section.segments) {
+      const { segments } = section;
+      for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i]!;
         if (seg.kind === "heading") continue;
         const at = found(seg);
         if (at >= 0) return at;
       }
-      for (const seg of section.segments) {
+      for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i]!;
         if (seg.kind !== "heading") continue;
         const at = found(seg);
         if (at >= 0) return at;

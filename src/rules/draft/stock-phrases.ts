@@ -112,10 +112,14 @@ export const stockPhrases: Rule<StockPhrasesOptions> = {
     const { words, segments } = ctx.text;
     const source = ctx.article.source.text;
     const seen = new Set<number>();
-    for (const seg of segments) {
+    // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+    for (let s = 0; s < segments.length; s++) {
+      const seg = segments[s]!;
       if (seen.has(seg.start)) continue;
       seen.add(seg.start);
-      for (const m of matcher.findAll(words, seg.firstWord, seg.firstWord + seg.wordCount)) {
+      const found = matcher.findAll(words, seg.firstWord, seg.firstWord + seg.wordCount);
+      for (let f = 0; f < found.length; f++) {
+        const m = found[f]!;
         const span = { start: words[m.first]!.start, end: words[m.last]!.end };
         ctx.report({ messageId: "stock", data: { text: source.slice(span.start, span.end), phrase: m.phrase }, span });
       }

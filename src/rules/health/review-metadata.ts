@@ -47,7 +47,10 @@ function jsonLdFacts(article: Article): JsonLdFacts {
       if (typeof v.lastReviewed === "string" && v.lastReviewed.trim() !== "" && !facts.lastReviewed) {
         facts.lastReviewed = { text: v.lastReviewed.trim(), span: pointerSpan(block, `${pointer}/lastReviewed`) };
       }
-      for (const author of Array.isArray(v.author) ? v.author : [v.author]) {
+      // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+      const authors: unknown[] = Array.isArray(v.author) ? v.author : [v.author];
+      for (let a = 0; a < authors.length; a++) {
+        const author = authors[a];
         if (!isObject(author) || typeof author.name !== "string" || author.name.trim() === "") continue;
         const credentialed =
           CREDENTIALS.test(author.name) ||
@@ -60,7 +63,13 @@ function jsonLdFacts(article: Article): JsonLdFacts {
           span: pointerSpan(block, `${pointer}/author/name`),
         });
       }
-      for (const [key, child] of Object.entries(v)) if (key !== "author") walk(child, `${pointer}/${key}`, depth + 1);
+      // keys and values, not `v[key]`: a JSON "__proto__" member is an own property that `v[key]` would not read
+      const keys = Object.keys(v);
+      const children = Object.values(v);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        if (key !== "author") walk(children[k], `${pointer}/${key}`, depth + 1);
+      }
     };
     walk(block.value, "", 0);
   }

@@ -16,11 +16,16 @@ export const unknownProperty: Rule = {
   },
   check(ctx) {
     const { vocab } = ctx;
-    for (const node of jsonLdNodes(ctx.article)) {
+    const nodes = jsonLdNodes(ctx.article);
+    // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       // untyped, extension-typed or unknown-typed nodes cannot be judged (jsonld/unknown-type reports the latter)
       if (node.types.length === 0 || node.hasExtensionType || usesForeignVocab(node.block)) continue;
       if (!node.types.every((t) => vocab.hasType(t))) continue;
-      for (const key of Object.keys(node.value)) {
+      const keys = Object.keys(node.value);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         const property = schemaTerm(key, node.contextTerms);
         if (property === undefined || node.types.some((t) => vocab.allows(t, property))) continue;
         // a Role repeats the property it qualifies: {"member": {"@type": "OrganizationRole", "member": {…}}}

@@ -139,13 +139,18 @@ function checkNode(
   vocab: VocabIndex,
   report: (pointer: string, messageId: string, data: Record<string, string>) => void,
 ) {
-  for (const key of Object.keys(node.value)) {
+  const keys = Object.keys(node.value);
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const property = schemaTerm(key, node.contextTerms);
     if (property === undefined || !vocab.hasProperty(property)) continue;
     const ranges = vocab.ranges(property);
     if (ranges.length === 0) continue;
     const a = acceptsOf(vocab, property, ranges);
-    for (const { value, pointer } of propertyValues(node, property)) {
+    const values = propertyValues(node, property);
+    for (let v = 0; v < values.length; v++) {
+      const { value, pointer } = values[v]!;
       const messageId = mismatch(vocab, a, value);
       if (!messageId) continue;
       const given = isObject(value)
@@ -177,7 +182,9 @@ export const valueType: Rule = {
     },
   },
   check(ctx) {
-    for (const node of jsonLdNodes(ctx.article)) {
+    const nodes = jsonLdNodes(ctx.article);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       if (usesForeignVocab(node.block)) continue;
       checkNode(node, ctx.vocab, (pointer, messageId, data) =>
         ctx.report({ messageId, data, span: valueSpan(node.block, pointer) }),

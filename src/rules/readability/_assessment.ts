@@ -41,7 +41,10 @@ export function readabilityRule<O>(
     scored,
     check(ctx) {
       const result = assessOnce(ctx.text, ctx.options);
-      if (result) for (const report of result.reports) ctx.report(report);
+      if (!result) return;
+      // an index loop: each article runs this once per rule, as baseline code in a thread's first drafts
+      const { reports } = result;
+      for (let i = 0; i < reports.length; i++) ctx.report(reports[i]!);
     },
   };
 }

@@ -26,7 +26,10 @@ export const paragraphLength = readabilityRule<ParagraphLengthOptions>(
     const reports: Report[] = [];
     let worst = 0;
     let count = 0;
-    for (const seg of text.segments) {
+    const { segments } = text;
+    // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
       if (seg.kind !== "paragraph" && seg.kind !== "faq-answer") continue;
       count++;
       if (seg.wordCount > worst) worst = seg.wordCount;

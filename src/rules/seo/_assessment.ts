@@ -51,7 +51,10 @@ export function seoRule<O>(meta: RuleMeta<O>, assess: (input: SeoInput<O>) => As
         options: ctx.options,
         site: ctx.settings.site,
       });
-      if (result) for (const report of result.reports) ctx.report(report);
+      if (!result) return;
+      // an index loop: each article runs this once per rule, as baseline code in a thread's first drafts
+      const { reports } = result;
+      for (let i = 0; i < reports.length; i++) ctx.report(reports[i]!);
     },
   };
 }

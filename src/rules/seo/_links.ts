@@ -42,9 +42,14 @@ function splitLinks(article: Article, site: SiteSettings | undefined): LinkCount
   const ownHost = hostOf(site?.url) ?? hostOf(article.meta.canonical?.text.trim());
   const internal: Link[] = [];
   const outbound: Link[] = [];
-  for (const block of article.blocks) {
+  const { blocks } = article;
+  // index loops: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.kind !== "paragraph" || !block.links) continue;
-    for (const link of block.links) {
+    const links = block.links;
+    for (let l = 0; l < links.length; l++) {
+      const link = links[l]!;
       const href = link.href.trim();
       if (href === "" || href.startsWith("#")) continue;
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();

@@ -6,7 +6,12 @@ import { scored, seoRule } from "./_assessment.js";
 /** Images of the body. */
 export function articleImages(article: Article): Image[] {
   const images: Image[] = [];
-  for (const block of article.blocks) if (block.kind === "image") images.push(block.image);
+  const { blocks } = article;
+  // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.kind === "image") images.push(block.image);
+  }
   return images;
 }
 
@@ -28,7 +33,8 @@ export const imageAlt = seoRule(
     // Yoast's image count: none → 3; its alt-tag check: some without alt → 3 (we say 6: the images are there).
     if (images.length === 0) return scored(3, { messageId: "noImages", span: anchorSpan(article) }, 0);
     const reports: Report[] = [];
-    for (const image of images) {
+    for (let i = 0; i < images.length; i++) {
+      const image = images[i]!;
       if (!image.alt || image.alt.trim() === "") reports.push({ messageId: "missingAlt", span: image.span });
     }
     return { score: reports.length > 0 ? 6 : 9, value: images.length, reports };

@@ -16,7 +16,10 @@ export const singleH1 = seoRule(
     const reports: Report[] = [];
     // The title renders as the H1; without one, the first body H1 takes its place.
     let seen = article.title !== undefined && article.title.text.trim() !== "";
-    for (const block of article.blocks) {
+    const { blocks } = article;
+    // an index loop: a thread's first drafts run this as baseline code, where for-of calls and allocates per step
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       if (block.kind !== "heading" || block.level !== 1) continue;
       if (seen) reports.push({ messageId: "extra", span: block.span });
       seen = true;
