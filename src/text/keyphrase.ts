@@ -40,8 +40,15 @@ export function wordStems(text: TextAnalysis): string[] {
 }
 
 function stemAll(text: TextAnalysis): string[] {
-  if (text.lang !== "en") return text.words.map((w) => w.norm);
-  return text.words.map((w) => stemOf(w.lex));
+  const { words } = text;
+  const english = text.lang === "en";
+  // a loop, not `map` with a closure: a thread's first drafts run this as baseline code, a call per word there
+  const out = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    out[i] = english ? stemOf(w.lex) : w.norm;
+  }
+  return out;
 }
 
 /** `stem(lex.norm)`, worked out once per word of a run. */

@@ -1,5 +1,6 @@
 import type { Rule } from "../../engine/types.js";
 import { childPointer, jsonLdNodes, keySpan, schemaTerm, usesForeignVocab } from "../../jsonld/nodes.js";
+import type { VocabIndex } from "../../vocab/types.js";
 
 export const unknownProperty: Rule = {
   meta: {
@@ -27,7 +28,7 @@ export const unknownProperty: Rule = {
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;
         const property = schemaTerm(key, node.contextTerms);
-        if (property === undefined || node.types.some((t) => vocab.allows(t, property))) continue;
+        if (property === undefined || allowedOnSome(vocab, node.types, property)) continue;
         // a Role repeats the property it qualifies: {"member": {"@type": "OrganizationRole", "member": {…}}}
         if (property === node.property && node.types.some((t) => vocab.isSubtypeOf(t, "Role"))) continue;
         const known = vocab.hasProperty(property);
@@ -47,3 +48,9 @@ export const unknownProperty: Rule = {
     }
   },
 };
+
+/** Whether one of `types` has `property` (a loop, not `some` with a closure made for every member of every node). */
+function allowedOnSome(vocab: VocabIndex, types: readonly string[], property: string): boolean {
+  for (let i = 0; i < types.length; i++) if (vocab.allows(types[i]!, property)) return true;
+  return false;
+}
