@@ -33,12 +33,11 @@ export function lexemeHash(lex: Lexeme): number {
  * Which earlier paragraphs hold each shingle: an open-addressing table of shingle hashes whose
  * slots head a list of (paragraph, next) nodes. Adding a paragraph's shingles counts its overlap
  * with every earlier paragraph in one pass over the shingles, instead of sorting each paragraph's
- * set and merging it with every earlier one. Buffers are reused from article to article.
+ * set and merging it with every earlier one. Buffers are reused from article to article; a slot
+ * belongs to the current article only when its stamp is the current generation.
  *
- * Each article uses only the front of the table, sized to its shingles (at most half full) and
- * cleared when it starts: a slot is two ints, key and head + 1 (0: empty), so a draft of ~2,000
- * shingles probes 32 KB, which stays in the L1 cache, where probing the whole buffer (generation
- * stamps in 4-int slots) missed it on most shingles.
+ * A slot's stamp, key and head sit side by side (four ints per slot), and so do a node's paragraph
+ * and next: a probe touches one cache line instead of one per array, and the table outgrows L1.
  *
  * The buffers start big enough for 4,096 shingles (about as many prose words), which covers the
  * drafts copydesk sees: growing allocates at a `new` the optimised code has never seen run, and
@@ -46,28 +45,33 @@ export function lexemeHash(lex: Lexeme): number {
  */
 export const START_SHINGLES = 4096;
 
-/** Fewest slots an article's table gets (a power of two). */
-const MIN_SLOTS = 64;
+/** log2 of the ints per table slot: stamp, key, head and one unused, so that no slot straddles a cache line */
+const SLOT_SHIFT = 2;
 
 class ShingleIndex {
-  /** per slot: [key, head node + 1 (0: empty slot)]; the current article uses the first `#mask + 2` ints */
-  #table = new Int32Array(START_SHINGLES * 2 * 2);
+  /** per slot: [stamp, key, head, unused]; a table at most half full */
+  #table = new Int32Array((START_SHINGLES * 2) << SLOT_SHIFT);
   /** per node: [paragraph, next node or -1] */
   #nodes = new Int32Array(START_SHINGLES * 2);
   #count = 0;
-  /** index mask of the current article's slots: 2 · slots − 2 (slots start at even indexes) */
-  #mask = 0;
+  #generation = 0;
 
   /** Starts a new article whose paragraphs hold at most `shingles` shingles in all. */
   reset(shingles: number): void {
-    // a power of two with room for every shingle at most half full
-    let slots = MIN_SLOTS;
-    while (slots < shingles * 2) slots *= 2;
-    if (slots * 2 > this.#table.length) this.#table = new Int32Array(slots * 2);
-    if (shingles * 2 > this.#nodes.length) this.#nodes = new Int32Array(shingles * 2);
-    this.#table.fill(0, 0, slots * 2);
-    this.#mask = slots * 2 - 2;
+    if (shingles * 2 > this.#nodes.length) this.#grow(shingles);
     this.#count = 0;
+    this.#generation++;
+    if (this.#generation === 0x7fffffff) {
+      this.#table.fill(0);
+      this.#generation = 1;
+    }
+  }
+
+  /** Room for `shingles`: a node for each, and a table at most half full. */
+  #grow(shingles: number): void {
+    const slots = 2 ** Math.ceil(Math.log2(shingles * 2));
+    if (slots << SLOT_SHIFT > this.#table.length) this.#table = new Int32Array(slots << SLOT_SHIFT);
+    this.#nodes = new Int32Array(shingles * 2);
   }
 
   /**
@@ -77,25 +81,23 @@ class ShingleIndex {
   add(h: number, unit: number, shared: Int32Array): boolean {
     const table = this.#table;
     const nodes = this.#nodes;
-    const mask = this.#mask;
-    let at = ((h ^ (h >>> 15)) << 1) & mask;
-    let used = table[at + 1]!;
-    while (used !== 0 && table[at] !== h) {
-      at = (at + 2) & mask;
-      used = table[at + 1]!;
-    }
+    const generation = this.#generation;
+    const last = table.length - (1 << SLOT_SHIFT);
+    let at = ((h ^ (h >>> 15)) << SLOT_SHIFT) & last;
+    while (table[at] === generation && table[at + 1] !== h) at = (at + (1 << SLOT_SHIFT)) & last;
     let head = -1;
-    if (used !== 0) {
-      head = used - 1;
+    if (table[at] === generation) {
+      head = table[at + 2]!;
       if (nodes[head << 1] === unit) return false;
       for (let n = head; n >= 0; n = nodes[(n << 1) + 1]!) shared[nodes[n << 1]!]!++;
     } else {
-      table[at] = h;
+      table[at] = generation;
+      table[at + 1] = h;
     }
     const node = this.#count++;
     nodes[node << 1] = unit;
     nodes[(node << 1) + 1] = head;
-    table[at + 1] = node + 1;
+    table[at + 2] = node;
     return true;
   }
 }
