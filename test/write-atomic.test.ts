@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SiteWriter, writeFileAtomicSync } from "../src/io/write.js";
+import { SiteWriter, stageFile, writeFileAtomicSync } from "../src/io/write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-atomic-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +57,45 @@ describe("SiteWriter", () => {
     writer.write("robots.txt", "User-agent: *\n");
     writer.close();
     expect(readdirSync(out)).toEqual(["robots.txt"]);
+  });
+
+  it("places a page into a folder a site built before has, keeping that folder's other files", () => {
+    const out = join(dir, "again");
+    mkdirSync(join(out, "a"), { recursive: true });
+    writeFileSync(join(out, "a", "index.html"), "<p>old</p>");
+    writeFileSync(join(out, "a", "photo.txt"), "kept");
+    mkdirSync(join(out, "empty"));
+    writeFileSync(join(out, "file"), "not a folder");
+    const writer = new SiteWriter(out);
+    const page = writer.stage("<p>new</p>");
+    const other = writer.stage("<p>other</p>");
+    const clash = writer.stage("<p>clash</p>");
+    writer.place(page, "a/index.html");
+    // an empty folder is replaced by the staged one
+    writer.place(other, "empty/index.html");
+    expect(() => writer.place(clash, "file/index.html")).toThrow();
+    writer.close();
+    expect(readdirSync(join(out, "a")).sort()).toEqual(["index.html", "photo.txt"]);
+    expect(readFileSync(join(out, "a", "index.html"), "utf8")).toBe("<p>new</p>");
+    expect(readFileSync(join(out, "empty", "index.html"), "utf8")).toBe("<p>other</p>");
+    expect(readFileSync(join(out, "file"), "utf8")).toBe("not a folder");
+    expect(readdirSync(out).sort()).toEqual(["a", "empty", "file"]);
+  });
+
+  it("places a new page's folder as staged (its own folder renamed), under the name it was staged with", () => {
+    const out = join(dir, "named");
+    const writer = new SiteWriter(out);
+    const staged = stageFile(writer.stagingFolder(), "<p>feed</p>", "feed.html");
+    const plain = stageFile(writer.stagingFolder(), "<p>page</p>");
+    expect(staged.endsWith("feed.html")).toBe(true);
+    // every file has a folder of its own in the staging folder
+    expect(readdirSync(writer.stagingFolder())).toHaveLength(2);
+    writer.place(staged, "x/feed.html");
+    writer.place(plain, "y/index.html");
+    expect(readdirSync(writer.stagingFolder())).toEqual([]);
+    writer.close();
+    expect(readdirSync(out).sort()).toEqual(["x", "y"]);
+    expect(readdirSync(join(out, "x"))).toEqual(["feed.html"]);
+    expect(readFileSync(join(out, "y", "index.html"), "utf8")).toBe("<p>page</p>");
   });
 });
