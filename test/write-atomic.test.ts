@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { SiteWriter, stageFile, writeFileAtomicSync } from "../src/io/write.js";
 
@@ -71,7 +72,6 @@ describe("SiteWriter", () => {
     const other = writer.stage("<p>other</p>");
     const clash = writer.stage("<p>clash</p>");
     writer.place(page, "a/index.html");
-    // an empty folder is replaced by the staged one
     writer.place(other, "empty/index.html");
     expect(() => writer.place(clash, "file/index.html")).toThrow();
     writer.close();
@@ -82,20 +82,24 @@ describe("SiteWriter", () => {
     expect(readdirSync(out).sort()).toEqual(["a", "empty", "file"]);
   });
 
-  it("places a new page's folder as staged (its own folder renamed), under the name it was staged with", () => {
-    const out = join(dir, "named");
+  it("stages each thread's files in a folder of its own inside the staging folder", () => {
+    const out = join(dir, "threads");
     const writer = new SiteWriter(out);
-    const staged = stageFile(writer.stagingFolder(), "<p>feed</p>", "feed.html");
-    const plain = stageFile(writer.stagingFolder(), "<p>page</p>");
-    expect(staged.endsWith("feed.html")).toBe(true);
-    // every file has a folder of its own in the staging folder
-    expect(readdirSync(writer.stagingFolder())).toHaveLength(2);
-    writer.place(staged, "x/feed.html");
-    writer.place(plain, "y/index.html");
-    expect(readdirSync(writer.stagingFolder())).toEqual([]);
+    const first = stageFile(writer.stagingFolder(), "<p>one</p>");
+    const second = writer.stage("<p>two</p>");
+    expect(first).not.toBe(second);
+    expect(readdirSync(writer.stagingFolder())).toEqual([String(threadId)]);
+    expect(readdirSync(join(writer.stagingFolder(), String(threadId)))).toHaveLength(2);
+    writer.place(first, "x/index.html");
+    writer.place(second, "y/index.html");
+    expect(readdirSync(join(writer.stagingFolder(), String(threadId)))).toEqual([]);
     writer.close();
     expect(readdirSync(out).sort()).toEqual(["x", "y"]);
-    expect(readdirSync(join(out, "x"))).toEqual(["feed.html"]);
-    expect(readFileSync(join(out, "y", "index.html"), "utf8")).toBe("<p>page</p>");
+    expect(readFileSync(join(out, "y", "index.html"), "utf8")).toBe("<p>two</p>");
+    // a later build's staging folder gets this thread's folder again
+    const again = new SiteWriter(join(dir, "threads-2"));
+    again.place(again.stage("<p>three</p>"), "z/index.html");
+    again.close();
+    expect(readFileSync(join(dir, "threads-2", "z", "index.html"), "utf8")).toBe("<p>three</p>");
   });
 });

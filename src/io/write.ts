@@ -45,20 +45,25 @@ export function writeFileAtomicSync(path: string, text: string | Uint8Array): vo
   }
 }
 
-/** Files staged by this thread so far: with the thread's id, a name no other thread of the process gives. */
+/** Files staged by this thread so far, and its own folder in the staging folder it last staged into. */
 let stagedHere = 0;
+let ownFolder: { in: string; path: string } | undefined;
 
 /**
  * Writes contents whose file is named later into a staging folder (`SiteWriter.stagingFolder`), from any
  * thread of the process: a pool thread stages the pages it renders itself, so only their names cross to
- * the thread that places them. Each file goes alone into a folder of its own, under the name it will
- * have (`name`), so that placing it where no folder is yet renames that folder (`SiteWriter.place`).
- * Returns the staged file's path.
+ * the thread that places them. Each thread stages into a folder of its own (named by its thread id), so
+ * two threads never create files in one folder at once, which the file system serializes. A page gets
+ * no folder of its own here: made for every page, folders cost more system time than the one `mkdir`
+ * per page `SiteWriter.place` makes anyway. Returns the staged file's path.
  */
-export function stageFile(folder: string, contents: string | Uint8Array, name = "index.html"): string {
-  const own = join(folder, `${threadId}-${++stagedHere}`);
-  mkdirSync(own);
-  const path = join(own, name);
+export function stageFile(folder: string, contents: string | Uint8Array): string {
+  if (ownFolder?.in !== folder) {
+    const path = join(folder, String(threadId));
+    mkdirSync(path, { recursive: true });
+    ownFolder = { in: folder, path };
+  }
+  const path = join(ownFolder.path, String(++stagedHere));
   writeFileSync(path, contents);
   return path;
 }
@@ -96,28 +101,12 @@ export class SiteWriter {
   }
 
   /** Writes contents whose file is named later (`place`); returns where they wait. */
-  stage(contents: string | Uint8Array, name?: string): string {
-    return stageFile(this.stagingFolder(), contents, name);
+  stage(contents: string | Uint8Array): string {
+    return stageFile(this.stagingFolder(), contents);
   }
 
-  /**
-   * Moves staged contents to their file, atomically (a rename). A page's folder that is not there yet
-   * (a cold build) is the staged file's own folder renamed: one system call instead of a mkdir and a
-   * rename per page. Where the folder is there already (or cannot be replaced so), the file alone moves.
-   */
+  /** Moves staged contents to their file, atomically (a rename). */
   place(staged: string, rel: string): void {
-    const target = join(this.#outDir, ...rel.split("/"));
-    const dir = dirname(target);
-    if (basename(staged) === basename(target) && dir !== this.#outDir && !this.#made.has(dir)) {
-      this.#folder(dirname(dir));
-      try {
-        renameSync(dirname(staged), dir);
-        this.#made.add(dir);
-        return;
-      } catch {
-        // a folder with files in it (a site built before) or a file by that name: moved into, below
-      }
-    }
     renameSync(staged, this.#target(rel));
   }
 
@@ -129,15 +118,11 @@ export class SiteWriter {
 
   #target(rel: string): string {
     const target = join(this.#outDir, ...rel.split("/"));
-    this.#folder(dirname(target));
-    return target;
-  }
-
-  /** Makes a folder (and its parents) once. */
-  #folder(dir: string): void {
+    const dir = dirname(target);
     if (!this.#made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       this.#made.add(dir);
     }
+    return target;
   }
 }
