@@ -1,9 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFor } from "../src/engine/batch.js";
 import { pagePlanner, positionsIn } from "../src/engine/planned-page.js";
+import type { Diagnostic } from "../src/engine/types.js";
 import { LineIndex } from "../src/model/span.js";
 import { readArticle } from "../src/read/index.js";
 
@@ -19,6 +20,34 @@ describe("pagePlanner", () => {
     expect([own.page.facts.health, told.page.facts.health]).toEqual([false, true]);
     expect(Buffer.from(own.html as Uint8Array).toString()).toContain('"@type":"WebPage"');
     expect(Buffer.from(told.html as Uint8Array).toString()).toContain('"@type":"MedicalWebPage"');
+  });
+
+  it("stages the page's HTML itself with stageIn, and sends back where it is instead of its bytes", async () => {
+    const config = await configFor({ cwd: mkdtempSync(join(tmpdir(), "copydesk-plan-")), now: "2026-11-24T00:00:00Z" });
+    const article = readArticle({ path: "basil.md", text: GARDEN });
+    const stageIn = mkdtempSync(join(tmpdir(), "copydesk-stage-"));
+    const staged = pagePlanner(config, { articleType: "Article", stageIn })(article, []);
+    const inMemory = pagePlanner(config, { articleType: "Article" })(article, []);
+    expect(staged.html).toBeUndefined();
+    expect(staged.staged?.startsWith(stageIn)).toBe(true);
+    expect(readFileSync(staged.staged as string)).toEqual(Buffer.from(inMemory.html as Uint8Array));
+    expect(staged.page).toEqual(inMemory.page);
+    // a page its own errors hold back is not rendered, so nothing is staged
+    const error: Diagnostic = {
+      ruleId: "x",
+      messageId: "x",
+      severity: "error",
+      message: "m",
+      url: "",
+      span: { start: 0, end: 1 },
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+    };
+    const held = pagePlanner(config, { articleType: "Article", stageIn })(article, [error]);
+    expect([held.staged, held.html]).toEqual([undefined, undefined]);
+    expect(readdirSync(stageIn, { recursive: true })).toHaveLength(2);
   });
 });
 

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { SiteWriter, writeFileAtomicSync } from "../src/io/write.js";
+import { SiteWriter, stageFile, writeFileAtomicSync } from "../src/io/write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-atomic-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +58,48 @@ describe("SiteWriter", () => {
     writer.write("robots.txt", "User-agent: *\n");
     writer.close();
     expect(readdirSync(out)).toEqual(["robots.txt"]);
+  });
+
+  it("places a page into a folder a site built before has, keeping that folder's other files", () => {
+    const out = join(dir, "again");
+    mkdirSync(join(out, "a"), { recursive: true });
+    writeFileSync(join(out, "a", "index.html"), "<p>old</p>");
+    writeFileSync(join(out, "a", "photo.txt"), "kept");
+    mkdirSync(join(out, "empty"));
+    writeFileSync(join(out, "file"), "not a folder");
+    const writer = new SiteWriter(out);
+    const page = writer.stage("<p>new</p>");
+    const other = writer.stage("<p>other</p>");
+    const clash = writer.stage("<p>clash</p>");
+    writer.place(page, "a/index.html");
+    writer.place(other, "empty/index.html");
+    expect(() => writer.place(clash, "file/index.html")).toThrow();
+    writer.close();
+    expect(readdirSync(join(out, "a")).sort()).toEqual(["index.html", "photo.txt"]);
+    expect(readFileSync(join(out, "a", "index.html"), "utf8")).toBe("<p>new</p>");
+    expect(readFileSync(join(out, "empty", "index.html"), "utf8")).toBe("<p>other</p>");
+    expect(readFileSync(join(out, "file"), "utf8")).toBe("not a folder");
+    expect(readdirSync(out).sort()).toEqual(["a", "empty", "file"]);
+  });
+
+  it("stages each thread's files in a folder of its own inside the staging folder", () => {
+    const out = join(dir, "threads");
+    const writer = new SiteWriter(out);
+    const first = stageFile(writer.stagingFolder(), "<p>one</p>");
+    const second = writer.stage("<p>two</p>");
+    expect(first).not.toBe(second);
+    expect(readdirSync(writer.stagingFolder())).toEqual([String(threadId)]);
+    expect(readdirSync(join(writer.stagingFolder(), String(threadId)))).toHaveLength(2);
+    writer.place(first, "x/index.html");
+    writer.place(second, "y/index.html");
+    expect(readdirSync(join(writer.stagingFolder(), String(threadId)))).toEqual([]);
+    writer.close();
+    expect(readdirSync(out).sort()).toEqual(["x", "y"]);
+    expect(readFileSync(join(out, "y", "index.html"), "utf8")).toBe("<p>two</p>");
+    // a later build's staging folder gets this thread's folder again
+    const again = new SiteWriter(join(dir, "threads-2"));
+    again.place(again.stage("<p>three</p>"), "z/index.html");
+    again.close();
+    expect(readFileSync(join(dir, "threads-2", "z", "index.html"), "utf8")).toBe("<p>three</p>");
   });
 });

@@ -12,6 +12,8 @@ const person = z.strictObject({
   credentials: z.string().optional(),
 });
 
+const FEED_ENTRIES = "expected a whole number of feed entries, 1 or more";
+
 const ruleSetting = z.union(
   [severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])],
   { error: 'expected "off", "info", "warn", "error" or [severity, {options}]' },
@@ -44,6 +46,12 @@ export const configSchema = z
           .optional(),
         author: person.optional(),
         reviewer: person.optional(),
+        feedEntries: z
+          .number({ error: FEED_ENTRIES })
+          .int({ error: FEED_ENTRIES })
+          .positive({ error: FEED_ENTRIES })
+          .optional()
+          .describe("Entries in feed.xml: past this many pages, the newest this many, newest first (default 20)."),
       })
       .optional()
       .describe("Facts about the site the articles are published on."),

@@ -1,3 +1,4 @@
+import { stageFile } from "../io/write.js";
 import type { Article } from "../model/article.js";
 import { LineIndex, type Span } from "../model/span.js";
 import { healthEnabled } from "../text/health-detect.js";
@@ -12,6 +13,12 @@ import type { Diagnostic, SiteSettings } from "./types.js";
 export interface PageSpec {
   articleType: "Article" | "BlogPosting";
   allowErrors?: boolean;
+  /**
+   * The build's staging folder (`SiteWriter.stagingFolder`): each rendered page is written there by the
+   * thread that rendered it, which sends back its staged path (`PlannedPage.staged`) instead of its HTML,
+   * so the thread that places the pages neither receives nor writes their bytes.
+   */
+  stageIn?: string;
 }
 
 /**
@@ -32,6 +39,8 @@ export interface PlannedPage {
    * build kept a thousand pages until it wrote them.
    */
   html?: Uint8Array;
+  /** where the HTML waits on disk instead, staged by the planner (`PageSpec.stageIn`) */
+  staged?: string;
 }
 
 /** A plain Uint8Array (not a Buffer), as a page from a pool thread arrives: the same data either way. */
@@ -74,8 +83,10 @@ export function pagePlanner(
     const healthy = healthEnabled(config.settings.health, health ?? article);
     const page = planPage(article, healthy, slugBase(article), options);
     const notesAt = positionsIn(article.source.text, page.notes);
-    return isHeld(page, diagnostics, options.allowErrors)
-      ? { page, notesAt }
-      : { page, notesAt, html: utf8.encode(plannedHtml(article, page, options)) };
+    if (isHeld(page, diagnostics, options.allowErrors)) return { page, notesAt };
+    const html = plannedHtml(article, page, options);
+    return spec.stageIn !== undefined
+      ? { page, notesAt, staged: stageFile(spec.stageIn, html) }
+      : { page, notesAt, html: utf8.encode(html) };
   };
 }

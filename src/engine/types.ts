@@ -84,6 +84,11 @@ export interface SiteSettings {
   publisher?: { name: string; url?: string; logo?: string };
   author?: { name: string; url?: string; credentials?: string };
   reviewer?: { name: string; url?: string; credentials?: string };
+  /**
+   * Entries in the Atom feed (default `DEFAULT_FEED_ENTRIES`, 20): a site with more pages lists its
+   * newest that many, newest first; one with no more lists every page in input order.
+   */
+  feedEntries?: number;
 }
 
 export interface Rule<O = Record<string, unknown>> {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 
 /** A temp file next to `path` (same file system, so renaming it over `path` is atomic). */
 function tempPath(path: string): string {
@@ -44,6 +45,29 @@ export function writeFileAtomicSync(path: string, text: string | Uint8Array): vo
   }
 }
 
+/** Files staged by this thread so far, and its own folder in the staging folder it last staged into. */
+let stagedHere = 0;
+let ownFolder: { in: string; path: string } | undefined;
+
+/**
+ * Writes contents whose file is named later into a staging folder (`SiteWriter.stagingFolder`), from any
+ * thread of the process: a pool thread stages the pages it renders itself, so only their names cross to
+ * the thread that places them. Each thread stages into a folder of its own (named by its thread id), so
+ * two threads never create files in one folder at once, which the file system serializes. A page gets
+ * no folder of its own here: made for every page, folders cost more system time than the one `mkdir`
+ * per page `SiteWriter.place` makes anyway. Returns the staged file's path.
+ */
+export function stageFile(folder: string, contents: string | Uint8Array): string {
+  if (ownFolder?.in !== folder) {
+    const path = join(folder, String(threadId));
+    mkdirSync(path, { recursive: true });
+    ownFolder = { in: folder, path };
+  }
+  const path = join(ownFolder.path, String(++stagedHere));
+  writeFileSync(path, contents);
+  return path;
+}
+
 /**
  * A site's files written into `outDir` one after the other, each atomically: for a thousand small files,
  * synchronous writes cost a third of the CPU of bounded parallel promises on two cores. A page made
@@ -57,7 +81,6 @@ export class SiteWriter {
   /** the folders made already */
   readonly #made = new Set<string>();
   #staging: string | undefined;
-  #staged = 0;
 
   constructor(outDir: string) {
     this.#outDir = outDir;
@@ -68,15 +91,18 @@ export class SiteWriter {
     writeFileAtomicSync(this.#target(rel), contents);
   }
 
-  /** Writes contents whose file is named later (`place`); returns where they wait. */
-  stage(contents: string | Uint8Array): string {
+  /** The folder files are staged in (made on first use): other threads may stage into it too (`stageFile`). */
+  stagingFolder(): string {
     if (this.#staging === undefined) {
       mkdirSync(this.#outDir, { recursive: true });
       this.#staging = mkdtempSync(join(this.#outDir, ".copydesk-staging-"));
     }
-    const path = join(this.#staging, String(++this.#staged));
-    writeFileSync(path, contents);
-    return path;
+    return this.#staging;
+  }
+
+  /** Writes contents whose file is named later (`place`); returns where they wait. */
+  stage(contents: string | Uint8Array): string {
+    return stageFile(this.stagingFolder(), contents);
   }
 
   /** Moves staged contents to their file, atomically (a rename). */

@@ -176,6 +176,28 @@ async function sitemapXml(
   return (await streamToPromise(Readable.from(entries).pipe(stream))).toString("utf8");
 }
 
+/** Entries in the feed when the config does not say (`site.feedEntries`): as Hexo's feed plugin, 20. */
+export const DEFAULT_FEED_ENTRIES = 20;
+
+/**
+ * The pages the feed lists: all of them, in input order, up to `site.feedEntries`; past it the newest
+ * that many, newest first (by the date each entry states, the build time for a page that states none;
+ * a tie keeps input order). A feed is read for what is new, and building one entry per page cost a
+ * large site's build more than any other site file.
+ */
+export function feedPages(pages: readonly PageSummary[], site: SiteSettings, now: Date): readonly PageSummary[] {
+  const cap = site.feedEntries ?? DEFAULT_FEED_ENTRIES;
+  if (pages.length <= cap) return pages;
+  const dated = pages.map((page, i) => ({ page, i, at: entryDate(page, now).getTime() }));
+  dated.sort((a, b) => b.at - a.at || a.i - b.i);
+  return dated.slice(0, cap).map((d) => d.page);
+}
+
+/** The date a feed entry states: its page's last change, else its publication, else the build time. */
+function entryDate(p: PageSummary, now: Date): Date {
+  return isoDate(p.facts.dateModified ?? p.facts.datePublished) ?? now;
+}
+
 function atomFeed(
   pages: readonly PageSummary[],
   site: SiteSettings,
@@ -194,8 +216,8 @@ function atomFeed(
     ...(site.language ? { language: site.language } : {}),
     ...(site.publisher?.name ? { copyright: site.publisher.name } : { copyright: name }),
   });
-  for (const p of pages) {
-    const date = isoDate(p.facts.dateModified ?? p.facts.datePublished) ?? now;
+  for (const p of feedPages(pages, site, now)) {
+    const date = entryDate(p, now);
     const published = isoDate(p.facts.datePublished);
     // the feed library marks title and summary type="html": escape so readers show draft text as text
     feed.addItem({

@@ -152,12 +152,17 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const files = (await expandInputs(inputs, io.cwd)).map((abs) => shownPath(io, abs));
       if (files.length === 0) throw new CliError("no input files matched", 2);
 
-      const pageSpec: PageSpec = { articleType, ...(opts.allowErrors ? { allowErrors: true } : {}) };
-      const siteOptions = siteOptionsOf(run.settings.site, pageSpec);
-      const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
       const outDir = resolve(io.cwd, opts.out);
       const writer = new SiteWriter(outDir);
       try {
+        // each page is staged by the thread that renders it (see PageSpec.stageIn)
+        const pageSpec: PageSpec = {
+          articleType,
+          ...(opts.allowErrors ? { allowErrors: true } : {}),
+          stageIn: writer.stagingFolder(),
+        };
+        const siteOptions = siteOptionsOf(run.settings.site, pageSpec);
+        const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
         // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
         // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
         // back, its HTML staged on disk at once; the publish decision waits for the corpus rules, and a
@@ -179,8 +184,10 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           {
             workers: opts.workers ?? "auto",
             cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
-            onPage: (index, { page, notesAt, html }) =>
-              early.set(index, html ? { page, notesAt, staged: writer.stage(html) } : { page, notesAt }),
+            onPage: (index, { page, notesAt, html, staged }) => {
+              const at = html ? writer.stage(html) : staged;
+              early.set(index, at === undefined ? { page, notesAt } : { page, notesAt, staged: at });
+            },
           },
         );
         // Rendered pages are cached by draft content, the errors that decide publishing, and everything
