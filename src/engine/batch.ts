@@ -36,6 +36,7 @@ import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import type { PageSpec, PlannedPage } from "./planned-page.js";
 import { autoWorkers, runOrdered } from "./pool.js";
+import { resolveIn } from "./quick-path.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
@@ -443,7 +444,7 @@ export async function checkStream(
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
     // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
-    const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
+    const abs = stamps && !isAbsolute(path) ? resolveIn(spec.cwd, path) : path;
     const statedAt = stated ? (stated.statedAt[index] as number) : stamps ? nowMs() : 0;
     const stamp = stated ? stated.stamped[index] : stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? (stated?.keys[index] ?? stamps?.keyOf(abs, stamp)) : undefined;

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { checkFiles, configFor } from "../../engine/batch.js";
 import { type CacheStrategy, codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
 import { type PageSpec, siteOptionsOf } from "../../engine/planned-page.js";
+import { relativeIn, resolveIn } from "../../engine/quick-path.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { SiteWriter } from "../../io/write.js";
@@ -49,7 +50,7 @@ export async function loadRunConfig(io: CliIo, configPath?: string, errorsOnly?:
 
 /** A path as the user should read it: relative to the working directory. */
 export function shownPath(io: CliIo, abs: string): string {
-  const rel = relative(io.cwd, abs);
+  const rel = relativeIn(io.cwd, abs);
   return rel && !isAbsolute(rel) ? rel : abs;
 }
 
@@ -233,7 +234,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           const slug = slugs[i] as string;
           let located: Located | undefined = d.cached?.slug === slug ? d.cached : undefined;
           // a cached page is reused when it is still on disk from the build that cached it
-          if (located?.page && !existsSync(join(outDir, ...located.page.file.split("/")))) located = undefined;
+          if (located?.page && !existsSync(resolveIn(outDir, located.page.file))) located = undefined;
           if (!located) {
             const { early } = d;
             if (early?.page.slug === slug) {
