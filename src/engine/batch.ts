@@ -340,6 +340,15 @@ export interface CheckedStream {
   counts: Counts;
   /** each file's result with its corpus findings merged, in input order (each pass reads the results again) */
   results(): IterableIterator<FileResult>;
+  /**
+   * file `index`'s result as `results` gives it, read now: a caller that needs only some of them (`build`
+   * with its pages cached) decodes only those
+   */
+  result(index: number): FileResult;
+  /** why file `index` could not be checked, if it could not */
+  fatalOf(index: number): string | undefined;
+  /** file `index`'s corpus findings (sorted), without its own diagnostics */
+  corpusOf(index: number): Diagnostic[];
   /** deletes the spilled results (the cache keeps its own file) */
   close(): void;
 }
@@ -612,41 +621,39 @@ export async function checkStream(
     saveCorpusMemo(cache.corpusPath, run, remembered);
   }
 
-  function* results(): Generator<FileResult> {
-    for (let index = 0; index < n; index++) {
-      const failed = fatal.get(index);
-      if (failed) {
-        yield failed;
-        continue;
-      }
-      const stored = storedAt(index);
-      const record = stored.file.read(stored.span, true);
-      // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
-      const extra = corpusFindings(corpus.get(index), finding);
-      if (spec.render) {
-        const path = paths[index] as string;
-        // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
-        yield renderedResult(
-          path,
-          record,
-          extra,
-          options.keepSource ? () => texts?.[index] ?? readText(spec.cwd, path) : undefined,
-        );
-        continue;
-      }
-      const body = decodeBody(record);
-      const result: FileResult = {
-        path: paths[index] as string,
-        diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,
-      };
-      if (body.stats !== undefined) result.stats = body.stats;
-      if (body.scores !== undefined) result.scores = body.scores;
-      if (options.keepSource) {
-        const text = texts ? texts[index] : readText(spec.cwd, result.path);
-        if (text !== undefined) result.source = text;
-      }
-      yield result;
+  /** file `index`'s result, its corpus findings merged (read and decoded now) */
+  function resultAt(index: number): FileResult {
+    const failed = fatal.get(index);
+    if (failed) return failed;
+    const stored = storedAt(index);
+    const record = stored.file.read(stored.span, true);
+    // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
+    const extra = corpusFindings(corpus.get(index), finding);
+    if (spec.render) {
+      const path = paths[index] as string;
+      // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
+      return renderedResult(
+        path,
+        record,
+        extra,
+        options.keepSource ? () => texts?.[index] ?? readText(spec.cwd, path) : undefined,
+      );
     }
+    const body = decodeBody(record);
+    const result: FileResult = {
+      path: paths[index] as string,
+      diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,
+    };
+    if (body.stats !== undefined) result.stats = body.stats;
+    if (body.scores !== undefined) result.scores = body.scores;
+    if (options.keepSource) {
+      const text = texts ? texts[index] : readText(spec.cwd, result.path);
+      if (text !== undefined) result.source = text;
+    }
+    return result;
+  }
+  function* results(): Generator<FileResult> {
+    for (let index = 0; index < n; index++) yield resultAt(index);
   }
   return {
     config: prep.config,
@@ -654,6 +661,9 @@ export async function checkStream(
     size: n,
     counts,
     results,
+    result: resultAt,
+    fatalOf: (index) => fatal.get(index)?.fatal,
+    corpusOf: (index) => corpusFindings(corpus.get(index), finding) ?? [],
     close() {
       cache?.close();
       spill?.close();

@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type CheckSpec, cacheSaltOf, checkFiles, configFor } from "../../engine/batch.js";
+import { type CheckedStream, type CheckSpec, cacheSaltOf, checkStream, configFor } from "../../engine/batch.js";
 import { type CacheStrategy, codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
 import { ConfigError } from "../../engine/config.js";
 import { type PageSpec, siteOptionsOf } from "../../engine/planned-page.js";
 import { relativeIn, resolveIn } from "../../engine/quick-path.js";
-import { type Diagnostic, isCorpusRule, type ResolvedRule, type RunSettings } from "../../engine/types.js";
+import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
 import { SiteWriter } from "../../io/write.js";
 import type { Article } from "../../model/article.js";
@@ -85,7 +85,8 @@ interface CachedPage extends Located {
 
 interface Draft {
   file: string;
-  diagnostics: Diagnostic[];
+  /** its place among the inputs (its result in the checked stream) */
+  index: number;
   /** its page-cache key ("" without a page cache) */
   key: string;
   base: string;
@@ -104,21 +105,15 @@ interface EarlyPage {
 
 /**
  * A draft's page-cache key: its path, its content key (the check cache's hash of its bytes, so nothing
- * is hashed twice) and the corpus rules' errors, which with the check's cache salt (in the page cache's
+ * is hashed twice) and its corpus-rule errors, which with the check's cache salt (in the page cache's
  * salt) decide whether it is published: its own errors are its check record's, which its content key
- * names under that salt. Hashing every error of every draft instead was ~3 % of a rebuild with one
- * changed draft among 10,000 (2.7 KB a draft).
+ * names under that salt. So a cached draft's diagnostics are neither decoded nor hashed (hashing every
+ * error of every draft was ~3 % of a rebuild with one changed draft among 10,000, 2.7 KB a draft).
  */
-function pageKey(
-  file: string,
-  content: string,
-  diagnostics: readonly Diagnostic[],
-  corpusIds: ReadonlySet<string>,
-): string {
+function pageKey(file: string, content: string, corpus: readonly Diagnostic[]): string {
   let errors = "";
-  for (const d of diagnostics)
-    if (d.severity === "error" && corpusIds.has(d.ruleId))
-      errors += `${JSON.stringify([d.ruleId, d.message, d.span, d.line, d.column])}\n`;
+  for (const d of corpus)
+    if (d.severity === "error") errors += `${JSON.stringify([d.ruleId, d.message, d.span, d.line, d.column])}\n`;
   return sha256(`${file}\u0000${content}\u0000${errors}`);
 }
 
@@ -167,6 +162,8 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
       const healthOf = (article: Article) => healthEnabled(run.settings.health, article);
       const outDir = resolve(io.cwd, opts.out);
       const writer = new SiteWriter(outDir);
+      /** the checked drafts, open until their pages are placed */
+      let stream: CheckedStream | undefined;
       try {
         // Each draft is planned under its base slug in the thread that checked it (a pool thread sends the
         // page back, not the article), so it is not read twice, and rendered unless its own errors hold it
@@ -184,12 +181,20 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           errorsOnly: true,
           page: pageSpec,
         };
-        const batch = await checkFiles(files, checkSpec, {
-          workers: opts.workers ?? "auto",
-          cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
-          onPage: (index, { page, notesAt, html }) =>
-            early.set(index, html ? { page, notesAt, staged: writer.stage(html) } : { page, notesAt }),
-        });
+        // (a stream, closed once the pages are placed: a draft's diagnostics are decoded only when its page
+        // is not cached, not all 10,000 of them for a rebuild with one changed draft)
+        const batch = await checkStream(
+          files,
+          checkSpec,
+          {
+            workers: opts.workers ?? "auto",
+            cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
+            onPage: (index, { page, notesAt, html }) =>
+              early.set(index, html ? { page, notesAt, staged: writer.stage(html) } : { page, notesAt }),
+          },
+          true,
+        );
+        stream = batch;
         // Rendered pages are cached by draft content, the errors that decide publishing, and everything
         // else a page depends on; a rebuild after one edit reads and renders only that draft.
         const pageCache = useCache
@@ -208,27 +213,25 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
               ),
             )
           : undefined;
-        const corpusIds = new Set(run.rules.filter((r) => isCorpusRule(r.rule)).map((r) => r.rule.meta.id));
         /** a draft the batch did not plan, and whose cached page will not do: read here */
         const readDraft = async (file: string) =>
           readArticle({ path: file, text: (await loadArticleText(file, io, run.maxBytes)).text });
 
         /** draft `i` as the batch left it: its cached page, or its page planned there, or its article read here */
         const draftOf = async (i: number, file: string): Promise<Draft> => {
-          const checked = batch.results[i];
           const planned = early.get(i);
           early.delete(i);
-          if (checked?.fatal !== undefined) throw new CliError(`${file}: ${checked.fatal}`, 2);
-          const diagnostics = checked?.diagnostics ?? [];
+          const fatal = batch.fatalOf(i);
+          if (fatal !== undefined) throw new CliError(`${file}: ${fatal}`, 2);
           const content = batch.keys?.[i];
           // the path is in the key: two drafts with the same text get different slugs (and name their own
           // file); without a page cache (--no-cache) there is nothing to key
-          const key = pageCache && content ? pageKey(file, content, diagnostics, corpusIds) : "";
+          const key = pageCache && content ? pageKey(file, content, batch.corpusOf(i)) : "";
           const cached = key ? pageCache?.get(key) : undefined;
-          if (cached) return { file, diagnostics, key, base: cached.base, cached };
-          if (planned) return { file, diagnostics, key, base: planned.page.slug, early: planned };
+          if (cached) return { file, index: i, key, base: cached.base, cached };
+          if (planned) return { file, index: i, key, base: planned.page.slug, early: planned };
           const article = await readDraft(file);
-          return { file, diagnostics, key, base: slugBase(article), article };
+          return { file, index: i, key, base: slugBase(article), article };
         };
         // an unreadable draft costs that draft, not the site: reported on one line, exit 1 (2 when none could be read)
         let unreadable = 0;
@@ -253,10 +256,11 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           if (located?.page && !existsSync(resolveIn(outDir, located.page.file))) located = undefined;
           if (!located) {
             const { early } = d;
+            const { diagnostics } = batch.result(d.index);
             if (early?.page.slug === slug) {
-              const built = publishOrHold(early, d.diagnostics, siteOptions.allowErrors);
+              const built = publishOrHold(early, diagnostics, siteOptions.allowErrors);
               if ("held" in built)
-                located = heldLocated(built.held, heldAt(d.diagnostics, early.page.notes, early.notesAt));
+                located = heldLocated(built.held, heldAt(diagnostics, early.page.notes, early.notesAt));
               else if (early.staged !== undefined) {
                 writer.place(early.staged, early.page.file);
                 located = pageLocated(early.page, early.notesAt);
@@ -264,11 +268,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
             }
             if (!located) {
               const article = d.article ?? (await readDraft(d.file));
-              const built = buildPage(
-                { article, diagnostics: d.diagnostics, health: healthOf(article) },
-                slug,
-                siteOptions,
-              );
+              const built = buildPage({ article, diagnostics, health: healthOf(article) }, slug, siteOptions);
               if ("page" in built) writer.write(built.page.file, built.html);
               located = locatedIn(built, article.source.text);
             }
@@ -278,6 +278,8 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           outcomes.push(located);
         }
         pageCache?.save();
+        batch.close();
+        stream = undefined;
         const pages = outcomes.flatMap((o) => (o.page ? [o.page] : []));
         const held = outcomes.length - pages.length;
         const around = await siteFiles(pages, { ...siteOptions, themeCss: await themeCss(), now: run.settings.now });
@@ -294,6 +296,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         if (held || unreadable) setExit(1);
         if (unreadable === files.length) setExit(2);
       } finally {
+        stream?.close();
         writer.close();
       }
     });
