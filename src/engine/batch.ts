@@ -309,7 +309,7 @@ function carriedMemo(
     keys,
     previousKey: (index) => {
       const path = paths[index] as string;
-      return stamps.previousKey(isAbsolute(path) ? path : resolve(cwd, path));
+      return stamps.previousKey(isAbsolute(path) ? path : resolveIn(cwd, path));
     },
     head: (index) => storedHead(storedAt(index)),
     previousHead: (key) => {
