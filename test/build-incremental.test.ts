@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,6 +58,39 @@ describe("incremental build", () => {
     rmSync(join(dir, "site", slug), { recursive: true });
     expect(build(dir, "site").err).toContain("rendered 1 page(s), 2 from the cache");
     expect(readdirSync(join(dir, "site"))).toContain(slug);
+  });
+
+  it("publishes or holds a cached draft again when another draft's change moves its corpus-rule errors", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-incr-"));
+    writeFileSync(join(dir, "copydesk.config.json"), JSON.stringify({ rules: { "seo/duplicate-title": "error" } }));
+    const body = "Cut above an outward bud with clean shears, and water the roots well afterwards.\n";
+    mkdirSync(join(dir, "drafts"));
+    writeFileSync(join(dir, "drafts", "a.txt"), `Watering Ferns\n${body}`);
+    writeFileSync(join(dir, "drafts", "b.txt"), `Feeding Tomatoes\n${body}`);
+    const twin = join(dir, "drafts", "c.txt");
+    writeFileSync(twin, `Feeding Tomatoes\n${body}`);
+    const run = (out: string, ...extra: string[]) => {
+      const r = spawnSync(process.execPath, [bin, "build", "drafts", "--out", out, ...extra], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, COPYDESK_VERBOSE: "1", NO_COLOR: "1" },
+      });
+      return { out: r.stdout, err: r.stderr.replace(/rendered .*\n/, ""), site: snapshot(join(dir, out)) };
+    };
+    const held = run("site");
+    expect(held.out).toBe(
+      "built 1 page(s) into site; 2 held back (rerun with --allow-errors to publish them anyway)\n",
+    );
+    // b.txt did not change; its twin's title did: b.txt is published, as a clean build publishes it
+    writeFileSync(twin, `Feeding Peppers\n${body}`);
+    const published = run("site");
+    expect(published.out).toBe("built 3 page(s) into site\n");
+    const clean = run("clean", "--no-cache");
+    expect(published).toEqual({ ...clean, out: published.out });
+    // and held back again when the twin is back
+    writeFileSync(twin, `Feeding Tomatoes\n${body}`);
+    rmSync(join(dir, "site"), { recursive: true });
+    expect(run("site")).toEqual({ ...held });
   });
 
   it("gives the same site and messages with one or two workers, cold or incremental, duplicate slugs included", () => {

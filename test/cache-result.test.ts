@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { endianness, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -232,7 +232,7 @@ describe("FileStamps", () => {
     // the longest integer summed digit by digit, and a time without a fraction
     const whole: Stamp = { size: 999_999_999_999_999, mtimeMs: 1_600_000_000_000, ctimeMs: 1, ino: 0, dev: 10 ** 15 };
     stamps.remember("/whole", whole, "f".repeat(64), at);
-    const paths = ['/a "q" \\b', "/t\tab", "/é ü/x"];
+    const paths = ['/a "q" \\b', "/t\tab", "/é ü/x", "/new\nline"];
     for (const p of paths) stamps.remember(p, odd, "e".repeat(64), at);
     stamps.save(path);
     const back = FileStamps.load(path);
@@ -245,41 +245,57 @@ describe("FileStamps", () => {
     expect(back.keyOf(paths[0] as string, { ...odd, dev: 1 })).toBeUndefined();
   });
 
-  it("trusts nothing from a stamps file with a bad checksum, count or line", () => {
+  it("trusts nothing from a stamps file with a bad checksum, header, length, key or path", () => {
     const d = dir();
     const path = join(d, "x.stamps");
     const stamps = FileStamps.load(path);
     stamps.remember("/a b", stamp(1), "a".repeat(64), at);
     stamps.save(path);
-    const good = readFileSync(path, "utf8");
-    expect(good.split("\n")[1]).toBe(`${"a".repeat(64)} 10 1 1 7 1 "/a b"`);
+    const good = readFileSync(path);
+    const nl = good.indexOf(10);
+    const header = JSON.parse(good.toString("latin1", 0, nl)) as Record<string, unknown>;
+    const body = good.subarray(nl + 1);
+    // the layout: key NUL path NUL, then the five numbers as float64
+    expect(header).toEqual({ format: 3, count: 1, text: 70, endian: endianness(), crc: crc32(body) });
+    expect(body.toString("latin1", 0, 70)).toBe(`${"a".repeat(64)}\0/a b\0`);
+    expect([...new Float64Array(new Uint8Array(body.subarray(70)).buffer)]).toEqual([10, 1, 1, 7, 1]);
     expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBe("a".repeat(64));
-    const body = good.slice(good.indexOf("\n") + 1);
+    const file = (h: Record<string, unknown>, b: Buffer) => Buffer.concat([Buffer.from(`${JSON.stringify(h)}\n`), b]);
+    /** a file with a right checksum over `b` */
+    const summed = (b: Buffer, h: Record<string, unknown> = {}) => file({ ...header, crc: crc32(b), ...h }, b);
+    const changed = (at: number, byte: number) => {
+      const b = Buffer.from(body);
+      b[at] = byte;
+      return b;
+    };
+    const numbers = body.subarray(70);
     for (const bad of [
-      good.replace(" 10 1 1 ", " 10 2 1 "),
-      `${JSON.stringify({ format: 2, crc: crc32(body), count: 2 })}\n${body}`,
-      `${JSON.stringify({ format: 2, crc: crc32("x\n"), count: 1 })}\nx\n`,
-      good.slice(0, -3),
-      // right checksums over lines not as written: a number in another notation, an unquoted path
-      ...[
-        `${"a".repeat(64)} 10 1e0 1 7 1 "/a b"\n`,
-        `${"a".repeat(64)} 10 1 1 7 1 /a b\n`,
-        // what the one-pass parser must refuse as the per-field patterns did
-        `${"a".repeat(64)} 10 1. 1 7 1 "/a b"\n`,
-        `${"a".repeat(64)} 10 .1 1 7 1 "/a b"\n`,
-        `${"a".repeat(64)} 10  1 1 7 1 "/a b"\n`,
-        `${"a".repeat(64)} 10 1 1 7 "/a b"\n`,
-        `${"a".repeat(64)} 10 1 1 7 1 "/a b\n`,
-        `${"A".repeat(64)} 10 1 1 7 1 "/a b"\n`,
-        `${"a".repeat(63)} 10 1 1 7 1 "/a b"\n`,
-        `${"a".repeat(64)} 10 1 1 7 1 "/a b"\n\n`,
-        `${"a".repeat(64)} 10 1 1 7 1 "/a b"`,
-        `${"a".repeat(64)} 10 -1 1 7 1 "/a b"\n`,
-      ].map((line) => `${JSON.stringify({ format: 2, crc: crc32(line), count: 1 })}\n${line}`),
+      file(header, changed(75, 1)),
+      good.subarray(0, good.length - 1),
+      body,
+      summed(body, { count: 2 }),
+      summed(body, { text: 69 }),
+      summed(body, { format: 2 }),
+      summed(body, { endian: endianness() === "LE" ? "BE" : "LE" }),
+      summed(body.subarray(0, body.length - 8)),
+      summed(Buffer.concat([body, Buffer.alloc(8)])),
+      // right checksums over entries not as written: a key in capitals or cut short, no NUL after it, no path
+      summed(changed(0, "A".charCodeAt(0))),
+      summed(Buffer.concat([Buffer.from(`${"a".repeat(63)}\0/a b\0`), numbers]), { text: 69 }),
+      summed(changed(64, "x".charCodeAt(0))),
+      summed(Buffer.concat([Buffer.from(`${"a".repeat(64)}\0\0`), numbers]), { text: 66 }),
+      // one path twice
+      summed(Buffer.concat([Buffer.from(`${"a".repeat(64)}\0/a b\0`.repeat(2)), numbers, numbers]), {
+        count: 2,
+        text: 140,
+      }),
     ]) {
       writeFileSync(path, bad);
       expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBeUndefined();
     }
+    // and what the helpers make of the good bytes is the good file
+    writeFileSync(path, summed(body));
+    expect(FileStamps.load(path).keyOf("/a b", stamp(1))).toBe("a".repeat(64));
   });
 
   it("is deleted with the old cache file it sits beside", () => {

@@ -36,6 +36,7 @@ import { nowMs, type Stamp, stampOf } from "./file-stamps.js";
 import { StringPool } from "./intern.js";
 import type { PageSpec, PlannedPage } from "./planned-page.js";
 import { autoWorkers, runOrdered } from "./pool.js";
+import { resolveIn } from "./quick-path.js";
 import { AppendFile, type Span } from "./records.js";
 import { type CheckedText, type CheckOptions, checkText } from "./run.js";
 import { type CorpusEntry, type Diagnostic, isCorpusRule } from "./types.js";
@@ -308,7 +309,7 @@ function carriedMemo(
     keys,
     previousKey: (index) => {
       const path = paths[index] as string;
-      return stamps.previousKey(isAbsolute(path) ? path : resolve(cwd, path));
+      return stamps.previousKey(isAbsolute(path) ? path : resolveIn(cwd, path));
     },
     head: (index) => storedHead(storedAt(index)),
     previousHead: (key) => {
@@ -339,6 +340,15 @@ export interface CheckedStream {
   counts: Counts;
   /** each file's result with its corpus findings merged, in input order (each pass reads the results again) */
   results(): IterableIterator<FileResult>;
+  /**
+   * file `index`'s result as `results` gives it, read now: a caller that needs only some of them (`build`
+   * with its pages cached) decodes only those
+   */
+  result(index: number): FileResult;
+  /** why file `index` could not be checked, if it could not */
+  fatalOf(index: number): string | undefined;
+  /** file `index`'s corpus findings (sorted), without its own diagnostics */
+  corpusOf(index: number): Diagnostic[];
   /** deletes the spilled results (the cache keeps its own file) */
   close(): void;
 }
@@ -443,7 +453,7 @@ export async function checkStream(
     // metadata fast path: an unchanged stamp names the content key without reading the file (only
     // when the text is not wanted anyway)
     // (the CLI's paths are absolute already: resolving 10,000 of them again was ~2 % of a re-run)
-    const abs = stamps && !isAbsolute(path) ? resolve(spec.cwd, path) : path;
+    const abs = stamps && !isAbsolute(path) ? resolveIn(spec.cwd, path) : path;
     const statedAt = stated ? (stated.statedAt[index] as number) : stamps ? nowMs() : 0;
     const stamp = stated ? stated.stamped[index] : stamps ? stampOf(abs) : undefined;
     const known = stamp && !texts ? (stated?.keys[index] ?? stamps?.keyOf(abs, stamp)) : undefined;
@@ -611,41 +621,39 @@ export async function checkStream(
     saveCorpusMemo(cache.corpusPath, run, remembered);
   }
 
-  function* results(): Generator<FileResult> {
-    for (let index = 0; index < n; index++) {
-      const failed = fatal.get(index);
-      if (failed) {
-        yield failed;
-        continue;
-      }
-      const stored = storedAt(index);
-      const record = stored.file.read(stored.span, true);
-      // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
-      const extra = corpusFindings(corpus.get(index), finding);
-      if (spec.render) {
-        const path = paths[index] as string;
-        // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
-        yield renderedResult(
-          path,
-          record,
-          extra,
-          options.keepSource ? () => texts?.[index] ?? readText(spec.cwd, path) : undefined,
-        );
-        continue;
-      }
-      const body = decodeBody(record);
-      const result: FileResult = {
-        path: paths[index] as string,
-        diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,
-      };
-      if (body.stats !== undefined) result.stats = body.stats;
-      if (body.scores !== undefined) result.scores = body.scores;
-      if (options.keepSource) {
-        const text = texts ? texts[index] : readText(spec.cwd, result.path);
-        if (text !== undefined) result.source = text;
-      }
-      yield result;
+  /** file `index`'s result, its corpus findings merged (read and decoded now) */
+  function resultAt(index: number): FileResult {
+    const failed = fatal.get(index);
+    if (failed) return failed;
+    const stored = storedAt(index);
+    const record = stored.file.read(stored.span, true);
+    // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
+    const extra = corpusFindings(corpus.get(index), finding);
+    if (spec.render) {
+      const path = paths[index] as string;
+      // a corpus finding off the lines the record knows (none, in practice) takes its frame from the file
+      return renderedResult(
+        path,
+        record,
+        extra,
+        options.keepSource ? () => texts?.[index] ?? readText(spec.cwd, path) : undefined,
+      );
     }
+    const body = decodeBody(record);
+    const result: FileResult = {
+      path: paths[index] as string,
+      diagnostics: extra ? [...body.diagnostics, ...extra].sort(compareDiagnostics) : body.diagnostics,
+    };
+    if (body.stats !== undefined) result.stats = body.stats;
+    if (body.scores !== undefined) result.scores = body.scores;
+    if (options.keepSource) {
+      const text = texts ? texts[index] : readText(spec.cwd, result.path);
+      if (text !== undefined) result.source = text;
+    }
+    return result;
+  }
+  function* results(): Generator<FileResult> {
+    for (let index = 0; index < n; index++) yield resultAt(index);
   }
   return {
     config: prep.config,
@@ -653,6 +661,9 @@ export async function checkStream(
     size: n,
     counts,
     results,
+    result: resultAt,
+    fatalOf: (index) => fatal.get(index)?.fatal,
+    corpusOf: (index) => corpusFindings(corpus.get(index), finding) ?? [],
     close() {
       cache?.close();
       spill?.close();
