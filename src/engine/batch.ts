@@ -285,10 +285,18 @@ function decodedOrUndefined(abs: string, bytes: Buffer, prep: Prepared): string 
   }
 }
 
-/** A stored record's head, read without the body when the head is short (it nearly always is). */
+/**
+ * A stored record's head, read without the body when the head is short (it nearly always is). Decoded
+ * at once, so the bytes are read over by the next head's (`AppendFile.read`'s `transient`): a fresh
+ * megabyte per window was ~27 MB of new buffers for 1,000 records.
+ */
 function storedHead(stored: Stored): RecordHead {
-  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) }, true);
-  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
+  const first = stored.file.read(
+    { offset: stored.span.offset, length: Math.min(stored.span.length, 4096) },
+    true,
+    true,
+  );
+  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true, true));
 }
 
 /** The last run's corpus memo for a run in which some files changed, if it holds (see corpus-carry.ts). */
@@ -337,8 +345,12 @@ export interface CheckedStream {
   size: number;
   /** totals over all files, corpus findings included */
   counts: Counts;
-  /** each file's result with its corpus findings merged, in input order (each pass reads the results again) */
-  results(): IterableIterator<FileResult>;
+  /**
+   * each file's result with its corpus findings merged, in input order (each pass reads the results
+   * again). `transient`: the caller is done with a result (its prerendered bytes are views) before it
+   * takes the next, which may then be read into the same buffer (a report written out as it goes)
+   */
+  results(transient?: boolean): IterableIterator<FileResult>;
   /** deletes the spilled results (the cache keeps its own file) */
   close(): void;
 }
@@ -598,8 +610,9 @@ export async function checkStream(
    */
   const finding = (span: Span): Buffer => {
     const file = spill as AppendFile;
+    // (copied: the region may sit in a window that a transient reader reads over)
     if (findings === undefined && findingsTo - findingsFrom <= MAX_FINDINGS_HELD)
-      findings = file.read({ offset: findingsFrom, length: findingsTo - findingsFrom });
+      findings = Buffer.from(file.read({ offset: findingsFrom, length: findingsTo - findingsFrom }));
     if (!findings) return file.read(span);
     const at = span.offset - findingsFrom;
     return findings.subarray(at, at + span.length);
@@ -611,7 +624,7 @@ export async function checkStream(
     saveCorpusMemo(cache.corpusPath, run, remembered);
   }
 
-  function* results(): Generator<FileResult> {
+  function* results(transient = false): Generator<FileResult> {
     for (let index = 0; index < n; index++) {
       const failed = fatal.get(index);
       if (failed) {
@@ -619,7 +632,7 @@ export async function checkStream(
         continue;
       }
       const stored = storedAt(index);
-      const record = stored.file.read(stored.span, true);
+      const record = stored.file.read(stored.span, true, transient);
       // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
       const extra = corpusFindings(corpus.get(index), finding);
       if (spec.render) {
