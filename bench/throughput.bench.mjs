@@ -6,7 +6,7 @@
 // --scale also checks 1,000 / 10,000 / 50,000 articles (each in a fresh process) to show RSS stays flat.
 // Reads from ../dist: run `npm run build` first (`npm run bench` does not build).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,10 +21,19 @@ async function child() {
   // the V8 settings the CLI applies before a run (src/cli/heap.ts, tiering.ts), so RSS and speed are `check`'s
   (await import(new URL("../cli/heap.js", dist).href)).limitHeapGrowth();
   (await import(new URL("../cli/tiering.js", dist).href)).tuneTiering();
-  const { checkStream, checkOne } = await import(dist.href);
   const dir = opt("dir");
   const workers = Number(opt("workers", 1));
   const cacheDir = opt("cache-dir");
+  // as `check` does (src/cli/launch.ts, early-pool.ts): a run sure to need its pool (more than one worker,
+  // nothing cached yet) starts it before the engine loads, so the thread loads while this one does. The
+  // timer below starts after that load: the pool thread may be further on at the first file than in the
+  // CLI, whose own start-up (~0.25 s) is shorter than this unbundled import.
+  if (workers > 1 && !flag("per-article") && !(cacheDir && existsSync(cacheDir))) {
+    const { startPoolEarly } = await import(new URL("../engine/pool.js", dist).href);
+    const { checkWorkerFile } = await import(new URL("../engine/worker-file.js", dist).href);
+    startPoolEarly(checkWorkerFile(), workers);
+  }
+  const { checkStream, checkOne } = await import(dist.href);
   const files = readdirSync(dir)
     .sort()
     .map((f) => join(dir, f));

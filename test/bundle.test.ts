@@ -59,7 +59,8 @@ describe("the bundled CLI and pool worker", () => {
     expect(readFileSync(bin, "utf8")).toContain('import("../dist/bundle/cli.js")');
     const names = readdirSync(bundleDir);
     expect(names).toContain("cli.js");
-    expect(names).toContain("worker.js");
+    expect(names).toContain("worker.cjs");
+    expect(names).toContain("launch.cjs");
     for (const js of names.filter((n) => n.endsWith(".js"))) expect(names).toContain(`${js}.map`);
   });
 
@@ -105,7 +106,7 @@ describe("the bundled CLI and pool worker", () => {
       checkTask: (task: { paths: readonly string[]; spec: object }) => Promise<unknown>;
     };
     const workerFile = checkWorkerFile();
-    expect(fileURLToPath(workerFile)).toBe(join(bundleDir, "worker.js"));
+    expect(fileURLToPath(workerFile)).toBe(join(bundleDir, "worker.cjs"));
     const spec = { cwd: join(dir, "work/drafts"), now: "2026-11-24T00:00:00Z", extras: true };
     const tasks = readdirSync(spec.cwd)
       .sort()
@@ -133,9 +134,9 @@ describe("the bundled CLI and pool worker", () => {
     copyFileSync(join(root, "dist/engine/worker-file.js.map"), `${chooser}.map`);
     const { checkWorkerFile } = (await import(pathToFileURL(chooser).href)) as { checkWorkerFile: () => URL };
     const plain = join(copy, "engine/worker.js");
-    const bundled = join(copy, "bundle/worker.js");
+    const bundled = join(copy, "bundle/worker.cjs");
     expect(fileURLToPath(checkWorkerFile())).toBe(plain);
-    writeFileSync(bundled, "export default () => [];\n");
+    writeFileSync(bundled, "module.exports = () => [];\n");
     utimesSync(chooser, new Date(2026, 0, 2), new Date(2026, 0, 2));
     utimesSync(bundled, new Date(2026, 0, 1), new Date(2026, 0, 1));
     expect(fileURLToPath(checkWorkerFile())).toBe(plain); // `tsc` ran after the last bundle

@@ -85,4 +85,27 @@ describe("runCachedCommonJs", () => {
     const run = runCachedCommonJs<() => Promise<string>>(path);
     await expect(run.exports()).resolves.toBe("/");
   });
+
+  it("names the cache by the hash it is given (taken when the script was bundled) instead of hashing the source", () => {
+    const path = script(SOURCE);
+    const hash = "0123456789abcdef".repeat(4);
+    const run = runCachedCommonJs<{ twice: (x: string) => string }>(path, { hash });
+    expect(run.save()).toBe(true);
+    const [, cache] = readdirSync(join(path, "..")).sort();
+    expect(cache).toMatch(/^body\.cjs\.0123456789abcdef-[0-9a-f]+\.v8cache$/);
+    expect(join(path, "..", cache as string)).not.toBe(codeCachePath(path, SOURCE));
+    expect(runCachedCommonJs(path, { hash }).fromCache).toBe(true);
+    expect(runCachedCommonJs(path).fromCache).toBe(false); // another name: not that file
+  });
+
+  it("passes the loader's `import()` and `import.meta.resolve` when given (a CommonJS caller has neither)", async () => {
+    const path = script('module.exports = () => [__import("x"), __importMetaResolve("y")];');
+    const run = runCachedCommonJs<() => [Promise<unknown>, string]>(path, {
+      importModule: async (specifier) => `imported ${specifier}`,
+      resolveModule: (specifier, parent) => `${specifier} from ${parent}`,
+    });
+    const [imported, resolved] = run.exports();
+    await expect(imported).resolves.toBe("imported x");
+    expect(resolved).toBe(`y from ${pathToFileURL(path).href}`);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { poolShare, runOrdered } from "../src/engine/pool.js";
+import { hasEarlyPool, poolShare, runOrdered, startPoolEarly } from "../src/engine/pool.js";
 
 const workerFile = new URL("./fixtures/pool/square.mjs", import.meta.url);
 
@@ -76,6 +76,59 @@ describe("runOrdered", () => {
         mainThreadWorks: true,
       }),
     ).rejects.toThrow("boom 3");
+  });
+});
+
+describe("startPoolEarly", () => {
+  type Square = { n: number; square: number; thread: number };
+  /** a thread made now: Node numbers threads in the order they are made */
+  const threadMadeNow = async () => {
+    const { Worker } = await import("node:worker_threads");
+    const marker = new Worker("", { eval: true });
+    const id = marker.threadId; // (-1 once it has exited)
+    await new Promise((r) => marker.once("exit", r));
+    return id;
+  };
+  const run = (workers: number) => {
+    const results: Square[] = [];
+    const inProcess = (n: number) => ({ n, square: n * n, thread: 0 });
+    return runOrdered(
+      Array.from({ length: 40 }, (_, i) => i),
+      {
+        workers,
+        workerFile,
+        inProcess,
+        mainThreadWorks: true,
+        onResult: (r: Square) => results.push(r),
+      },
+    ).then(() => results);
+  };
+
+  it("starts the pool its run then takes, made before the run began", async () => {
+    startPoolEarly(workerFile, 2);
+    expect(hasEarlyPool()).toBe(true);
+    const marker = await threadMadeNow();
+    const results = await run(2);
+    expect(hasEarlyPool()).toBe(false);
+    expect(results.map((r) => r.square)).toEqual(results.map((r) => r.n * r.n));
+    const pooled = new Set(results.filter((r) => r.thread !== 0).map((r) => r.thread));
+    expect(pooled.size).toBe(1);
+    expect([...pooled][0]).toBeLessThan(marker);
+  });
+
+  it("ends the pool when the run needs none, or another", async () => {
+    startPoolEarly(workerFile, 2);
+    expect((await run(1)).every((r) => r.thread === 0)).toBe(true);
+    expect(hasEarlyPool()).toBe(false);
+
+    startPoolEarly(workerFile, 3); // two threads beside this one; the run wants one
+    const marker = await threadMadeNow();
+    const results = await run(2);
+    expect(hasEarlyPool()).toBe(false);
+    const pooled = new Set(results.filter((r) => r.thread !== 0).map((r) => r.thread));
+    expect(pooled.size).toBe(1);
+    expect([...pooled][0]).toBeGreaterThan(marker);
+    expect(results.map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 });
 

@@ -6,10 +6,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runOrdered } from "../src/engine/pool.js";
 
-// `npm test` builds first: dist/bundle/worker.js runs worker-body.cjs with V8's code cache
+// `npm test` builds first: dist/bundle/worker.cjs runs worker-body.cjs with V8's code cache
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundleDir = join(root, "dist/bundle");
-const worker = join(bundleDir, "worker.js");
+const worker = join(bundleDir, "worker.cjs");
 
 type CheckTask = (task: { paths: readonly string[]; spec: object }) => Promise<unknown>;
 
@@ -62,7 +62,7 @@ describe("the pool worker's CommonJS body (dist/bundle/worker-body.cjs)", () => 
       .filter((name) => !name.endsWith(".mjs"))
       .slice(0, 1);
     const load = `
-      const w = await import(${JSON.stringify(pathToFileURL(join(copy, "bundle/worker.js")).href)});
+      const w = (await import("node:module")).createRequire(import.meta.url)(${JSON.stringify(join(copy, "bundle/worker.cjs"))});
       const spec = { cwd: ${JSON.stringify(cwd)}, now: "2026-11-24T00:00:00Z" };
       for (let i = 0; i < Number(process.argv[1]); i++) await w.default({ paths: ${JSON.stringify(files)}, spec });
       process.stdout.write(String(w.fromCodeCache));`;

@@ -286,10 +286,18 @@ function decodedOrUndefined(abs: string, bytes: Buffer, prep: Prepared): string 
   }
 }
 
-/** A stored record's head, read without the body when the head is short (it nearly always is). */
+/**
+ * A stored record's head, read without the body when the head is short (it nearly always is). Decoded
+ * at once, so the bytes are read over by the next head's (`AppendFile.read`'s `transient`): a fresh
+ * megabyte per window was ~27 MB of new buffers for 1,000 records.
+ */
 function storedHead(stored: Stored): RecordHead {
-  const first = stored.file.read({ offset: stored.span.offset, length: Math.min(stored.span.length, 4096) }, true);
-  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true));
+  const first = stored.file.read(
+    { offset: stored.span.offset, length: Math.min(stored.span.length, 4096) },
+    true,
+    true,
+  );
+  return decodeHead(first.includes(9) ? first : stored.file.read(stored.span, true, true));
 }
 
 /** The last run's corpus memo for a run in which some files changed, if it holds (see corpus-carry.ts). */
@@ -338,8 +346,12 @@ export interface CheckedStream {
   size: number;
   /** totals over all files, corpus findings included */
   counts: Counts;
-  /** each file's result with its corpus findings merged, in input order (each pass reads the results again) */
-  results(): IterableIterator<FileResult>;
+  /**
+   * each file's result with its corpus findings merged, in input order (each pass reads the results
+   * again). `transient`: the caller is done with a result (its prerendered bytes are views) before it
+   * takes the next, which may then be read into the same buffer (a report written out as it goes)
+   */
+  results(transient?: boolean): IterableIterator<FileResult>;
   /**
    * file `index`'s result as `results` gives it, read now: a caller that needs only some of them (`build`
    * with its pages cached) decodes only those
@@ -608,8 +620,9 @@ export async function checkStream(
    */
   const finding = (span: Span): Buffer => {
     const file = spill as AppendFile;
+    // (copied: the region may sit in a window that a transient reader reads over)
     if (findings === undefined && findingsTo - findingsFrom <= MAX_FINDINGS_HELD)
-      findings = file.read({ offset: findingsFrom, length: findingsTo - findingsFrom });
+      findings = Buffer.from(file.read({ offset: findingsFrom, length: findingsTo - findingsFrom }));
     if (!findings) return file.read(span);
     const at = span.offset - findingsFrom;
     return findings.subarray(at, at + span.length);
@@ -621,12 +634,12 @@ export async function checkStream(
     saveCorpusMemo(cache.corpusPath, run, remembered);
   }
 
-  /** file `index`'s result, its corpus findings merged (read and decoded now) */
-  function resultAt(index: number): FileResult {
+  /** file `index`'s result, its corpus findings merged (read and decoded now; `transient`: see `results`) */
+  function resultAt(index: number, transient = false): FileResult {
     const failed = fatal.get(index);
     if (failed) return failed;
     const stored = storedAt(index);
-    const record = stored.file.read(stored.span, true);
+    const record = stored.file.read(stored.span, true, transient);
     // sorted alone first, as `lintCorpus` sorts each file's findings, then merged: the same order
     const extra = corpusFindings(corpus.get(index), finding);
     if (spec.render) {
@@ -652,8 +665,8 @@ export async function checkStream(
     }
     return result;
   }
-  function* results(): Generator<FileResult> {
-    for (let index = 0; index < n; index++) yield resultAt(index);
+  function* results(transient = false): Generator<FileResult> {
+    for (let index = 0; index < n; index++) yield resultAt(index, transient);
   }
   return {
     config: prep.config,
@@ -661,7 +674,7 @@ export async function checkStream(
     size: n,
     counts,
     results,
-    result: resultAt,
+    result: (index) => resultAt(index),
     fatalOf: (index) => fatal.get(index)?.fatal,
     corpusOf: (index) => corpusFindings(corpus.get(index), finding) ?? [],
     close() {

@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
-import { threadId } from "node:worker_threads";
 
 /**
  * A CommonJS script run through V8 with a code cache: the bytecode of its functions, written after the
@@ -26,8 +24,30 @@ export interface CachedScript<T> {
  * or another V8 setting (the CLI's tiering budget) then has a file of its own and never a wrong one.
  */
 export function codeCachePath(scriptPath: string, source: string): string {
-  const hash = createHash("sha256").update(source).update(`\0${process.version}\0${process.arch}`).digest("hex");
+  // crypto loads only here: the CLI and the pool thread name their scripts by hashes taken when they were
+  // bundled (`CachedScriptOptions.hash`), and a thread that loads no crypto starts sooner
+  const { createHash } = process.getBuiltinModule("node:crypto");
+  return cachePathFor(
+    scriptPath,
+    createHash("sha256").update(source).update(`\0${process.version}\0${process.arch}`).digest("hex"),
+  );
+}
+
+/** The cache file of a script whose source hashes to `hash` (hex), under V8's current cache tag. */
+function cachePathFor(scriptPath: string, hash: string): string {
   return `${scriptPath}.${hash.slice(0, 16)}-${cachedDataVersionTag().toString(16)}.v8cache`;
+}
+
+export interface CachedScriptOptions {
+  /**
+   * the SHA-256 (hex) of the script's bytes, known when it was built (scripts/bundle.mjs): its cache is
+   * named by it instead of by hashing the source again (~2 MB) on every start
+   */
+  hash?: string;
+  /** `__import` for the script (default: this module's own `import()`) */
+  importModule?: (specifier: string) => Promise<unknown>;
+  /** `__importMetaResolve` for the script (default: this module's `import.meta.resolve`, from the script's URL) */
+  resolveModule?: (specifier: string, parent: string) => string;
 }
 
 /** The file's bytes, or undefined when there is none (or it cannot be read): a cache is never required. */
@@ -41,7 +61,8 @@ function readCache(path: string): Buffer | undefined {
 
 /** Written under a name of its own and renamed: a reader sees the old file or the whole new one. */
 function writeAtomic(path: string, bytes: Uint8Array): boolean {
-  const temp = `${path}.${process.pid}-${threadId}.tmp`;
+  // (worker_threads loaded only now: a run without a pool thread never needs it)
+  const temp = `${path}.${process.pid}-${process.getBuiltinModule("node:worker_threads").threadId}.tmp`;
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
@@ -60,9 +81,9 @@ function writeAtomic(path: string, bytes: Uint8Array): boolean {
  * (in a `vm.Script`, `import()` itself needs an experimental loader hook that prints a warning on Node 20),
  * and `__importMetaResolve`, for `import.meta.resolve` (package names resolve from copydesk's own folder).
  */
-export function runCachedCommonJs<T>(path: string): CachedScript<T> {
+export function runCachedCommonJs<T>(path: string, options: CachedScriptOptions = {}): CachedScript<T> {
   const source = readFileSync(path, "utf8");
-  const cachePath = codeCachePath(path, source);
+  const cachePath = options.hash ? cachePathFor(path, options.hash) : codeCachePath(path, source);
   const cachedData = readCache(cachePath);
   const wrapped = `(function (exports, require, module, __filename, __dirname, __moduleUrl, __import, __importMetaResolve) {${source}\n})`;
   const script = new Script(wrapped, {
@@ -74,8 +95,10 @@ export function runCachedCommonJs<T>(path: string): CachedScript<T> {
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
   const init = script.runInThisContext() as (...args: unknown[]) => void;
   const url = pathToFileURL(path).href;
-  const dynamicImport = (specifier: string) => import(specifier);
-  const resolve = (specifier: string) => import.meta.resolve(specifier, url);
+  const dynamicImport = options.importModule ?? ((specifier: string) => import(specifier));
+  const resolveWith =
+    options.resolveModule ?? ((specifier: string, parent: string) => import.meta.resolve(specifier, parent));
+  const resolve = (specifier: string) => resolveWith(specifier, url);
   init(module.exports, createRequire(path), module, path, dir, url, dynamicImport, resolve);
   let saved = fromCache;
   return {

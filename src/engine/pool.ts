@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import type { Piscina } from "piscina";
 
 /**
  * Runs tasks in a worker-thread pool (or in-process for small batches) and
@@ -55,26 +57,95 @@ export function poolShare(left: number, threads: number, workers: number, cap: n
   return Math.min(cap, Math.floor((left * threads) / workers));
 }
 
+/** How `runOrdered` sets up its pool for `workers` with or without this thread working too. */
+function poolSettings(workers: number, mainWorks: boolean, windowPerWorker = 16) {
+  const threads = mainWorks ? workers - 1 : workers;
+  const window = workers * windowPerWorker;
+  // room in the ordering window for this thread's task and the results it waits on
+  const queued = Math.max(1, Math.min(threads * QUEUED_PER_THREAD, window - workers));
+  return { threads, window, queued, concurrentTasksPerWorker: mainWorks ? Math.ceil(queued / threads) : undefined };
+}
+
+function newPool<T, R>(workerFile: string | URL, threads: number, concurrent: number | undefined): Piscina<T, R> {
+  // required, not imported: `startPoolEarly` must spawn the thread at once, before the caller goes on
+  const { Piscina } = createRequire(import.meta.url)("piscina") as typeof import("piscina");
+  return new Piscina<T, R>({
+    filename: workerFile instanceof URL ? workerFile.href : workerFile,
+    minThreads: threads,
+    maxThreads: threads,
+    ...(concurrent !== undefined ? { concurrentTasksPerWorker: concurrent } : {}),
+  });
+}
+
+/**
+ * A pool started before its run, waiting to be taken by it. Kept on `globalThis`: the CLI's launcher
+ * (dist/bundle/launch.cjs) starts it, and the CLI's own bundle, another copy of this module, runs it.
+ */
+interface EarlyPool {
+  key: string;
+  pool: Piscina;
+}
+const EARLY = Symbol.for("copydesk.earlyPool");
+const early = globalThis as { [EARLY]?: EarlyPool };
+
+function poolKey(workerFile: string | URL, threads: number, concurrent: number | undefined): string {
+  return JSON.stringify([workerFile instanceof URL ? workerFile.href : workerFile, threads, concurrent ?? null]);
+}
+
+/**
+ * Starts the pool that `runOrdered` with these `workers` (this thread working too) will run on, now: its
+ * threads load the worker while this thread goes on with its own start-up (loading the CLI, the config,
+ * listing the inputs), where they would otherwise start only once the run begins. The run takes it when
+ * it asks for the same pool; a run that asks for another, or for none, ends it (`dropEarlyPool`). Start one
+ * only when the run is known to need it: an idle pool's threads do not keep the process alive, but
+ * their start costs a core ~0.3 s.
+ */
+export function startPoolEarly(workerFile: string | URL, workers: number, windowPerWorker?: number): void {
+  if (workers <= 1 || early[EARLY]) return;
+  const { threads, concurrentTasksPerWorker } = poolSettings(workers, true, windowPerWorker);
+  early[EARLY] = {
+    key: poolKey(workerFile, threads, concurrentTasksPerWorker),
+    pool: newPool(workerFile, threads, concurrentTasksPerWorker),
+  };
+}
+
+/** The pool started early for exactly this run, if any (it is then this run's): any other is ended. */
+function takeEarlyPool<T, R>(key: string | undefined): Piscina<T, R> | undefined {
+  const started = early[EARLY];
+  if (!started) return undefined;
+  delete early[EARLY];
+  if (started.key === key) return started.pool as unknown as Piscina<T, R>;
+  void started.pool.destroy();
+  return undefined;
+}
+
+/** Whether a pool started early waits for its run (for tests). */
+export function hasEarlyPool(): boolean {
+  return early[EARLY] !== undefined;
+}
+
+/** Ends a pool started early that no run took (a run that needs no pool after all). */
+export function dropEarlyPool(): void {
+  takeEarlyPool(undefined);
+}
+
 export async function runOrdered<T, R>(tasks: Iterable<T>, options: OrderedRunOptions<T, R>): Promise<number> {
   const { workers, onResult } = options;
   if (workers <= 1) {
+    dropEarlyPool();
     let i = 0;
     for (const task of tasks) onResult(await options.inProcess(task), i++);
     return i;
   }
   const mainWorks = options.mainThreadWorks === true;
-  const threads = mainWorks ? workers - 1 : workers;
-  // loaded only for a pool: in-process runs and the pool's own threads (which import this module) skip it
-  const { Piscina } = await import("piscina");
-  const window = workers * (options.windowPerWorker ?? 16);
-  // room in the ordering window for this thread's task and the results it waits on
-  const queued = Math.max(1, Math.min(threads * QUEUED_PER_THREAD, window - workers));
-  const pool = new Piscina<T, R>({
-    filename: options.workerFile instanceof URL ? options.workerFile.href : options.workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-    ...(mainWorks ? { concurrentTasksPerWorker: Math.ceil(queued / threads) } : {}),
-  });
+  const { threads, window, queued, concurrentTasksPerWorker } = poolSettings(
+    workers,
+    mainWorks,
+    options.windowPerWorker,
+  );
+  const pool =
+    takeEarlyPool<T, R>(poolKey(options.workerFile, threads, concurrentTasksPerWorker)) ??
+    newPool<T, R>(options.workerFile, threads, concurrentTasksPerWorker);
   const total = Array.isArray(tasks) ? tasks.length : Number.POSITIVE_INFINITY;
   const done = new Map<number, R>();
   let next = 0; // next index to hand to onResult

@@ -273,7 +273,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       });
       try {
         const rules = flags.quiet ? config.rules.filter((r) => r.severity === "error") : config.rules;
-        const results = { [Symbol.iterator]: () => (flags.quiet ? errorsOnly(batch.results()) : batch.results()) };
+        // each result is written out before the next is read (writeBuffered copies what it is given)
+        const results = {
+          [Symbol.iterator]: () => (flags.quiet ? errorsOnly(batch.results(true)) : batch.results(true)),
+        };
         const chunks = CHUNKED_REPORTERS[flags.format](results, {
           cwd: io.cwd,
           color: useColor(io),
