@@ -19,23 +19,29 @@ import { build } from "esbuild";
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const outdir = `${dist}bundle`;
 
-/** `import.meta.url` in a dist/ module → its own file's URL, computed from the bundle file that holds it. */
-const ownModuleUrl = {
-  name: "own-module-url",
-  setup(b) {
-    b.onLoad({ filter: /\.js$/ }, async (args) => {
-      if (!args.path.startsWith(dist)) return undefined;
-      const code = await readFile(args.path, "utf8");
-      if (!code.includes("import.meta.url")) return undefined;
-      const rel = relative(outdir, args.path).split("\\").join("/");
-      return {
-        contents: code.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
-        resolveDir: dirname(args.path),
-        loader: "js",
-      };
-    });
-  },
-};
+/**
+ * `import.meta.url` in a dist/ module → its own file's URL, computed from `base`, the URL of the bundle
+ * file that holds it (`import.meta.url` in the ES bundle, `__moduleUrl` in plain CommonJS).
+ */
+function ownModuleUrlFrom(base) {
+  return {
+    name: `own-module-url-from-${base}`,
+    setup(b) {
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        if (!args.path.startsWith(dist)) return undefined;
+        const code = await readFile(args.path, "utf8");
+        if (!code.includes("import.meta.url")) return undefined;
+        const rel = relative(outdir, args.path).split("\\").join("/");
+        return {
+          contents: code.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, ${base}).href`),
+          resolveDir: dirname(args.path),
+          loader: "js",
+        };
+      });
+    },
+  };
+}
+const ownModuleUrl = ownModuleUrlFrom("import.meta.url");
 
 rmSync(outdir, { recursive: true, force: true }); // chunk names change with their content: no stale ones
 const result = await build({
@@ -102,6 +108,21 @@ function commonJsBody(command) {
     },
   };
 }
+/** esbuild options every CommonJS script below shares */
+const commonJs = {
+  outdir,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  mainFields: ["module", "main"],
+  target: "node20",
+  sourcemap: "linked",
+  sourcesContent: false,
+  external: ["piscina"],
+  logLevel: "warning",
+  metafile: true,
+};
 const scripts = [
   ["worker-body", `${dist}engine/worker.js`, undefined],
   ["cli-check", `${dist}cli/main.js`, "check"],
@@ -109,22 +130,11 @@ const scripts = [
 ];
 for (const [name, entry, command] of scripts) {
   const body = await build({
+    ...commonJs,
     entryPoints: { [name]: entry },
-    outdir,
-    outExtension: { ".js": ".cjs" },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    mainFields: ["module", "main"],
-    target: "node20",
-    sourcemap: "linked",
-    sourcesContent: false,
-    external: ["piscina"],
     plugins: [commonJsBody(command)],
     // dependencies' own `import.meta` (fdir's createRequire): the script's, as in the ES bundle
     define: { "import.meta.url": "__moduleUrl", "import.meta.resolve": "__importMetaResolve" },
-    logLevel: "warning",
-    metafile: true,
   });
   // what would break the script: an `import()` left in it, or one of our modules initialised lazily
   const code = await readFile(`${outdir}/${name}.cjs`, "utf8");
@@ -146,40 +156,14 @@ for (const [name] of scripts) {
     .update(await readFile(`${outdir}/${file}`))
     .digest("hex");
 }
-const plainCommonJs = {
-  name: "plain-common-js",
-  setup(b) {
-    b.onLoad({ filter: /\.js$/ }, async (args) => {
-      if (!args.path.startsWith(dist)) return undefined;
-      const code = await readFile(args.path, "utf8");
-      if (!code.includes("import.meta.url")) return undefined;
-      const rel = relative(outdir, args.path).split("\\").join("/");
-      return {
-        contents: code.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, __moduleUrl).href`),
-        resolveDir: dirname(args.path),
-        loader: "js",
-      };
-    });
-  },
-};
+const plainCommonJs = ownModuleUrlFrom("__moduleUrl");
 const runners = await build({
+  ...commonJs,
   entryPoints: { worker: `${dist}engine/worker-cached.js`, launch: `${dist}cli/launch.js` },
-  outdir,
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  mainFields: ["module", "main"],
-  target: "node20",
-  sourcemap: "linked",
-  sourcesContent: false,
-  external: ["piscina"],
   plugins: [plainCommonJs],
   banner: { js: 'var __moduleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // (code-cache.ts's default `import.meta.resolve`: both pass their own instead)
   define: { __COPYDESK_SCRIPT_HASHES__: JSON.stringify(hashes), "import.meta.resolve": "undefined" },
-  logLevel: "warning",
-  metafile: true,
 });
 Object.assign(result.metafile.outputs, runners.metafile.outputs);
 
