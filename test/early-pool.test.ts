@@ -58,3 +58,23 @@ describe("earlyPoolWorkers", () => {
     rmSync(join(cwd, ".copydesk-cache"), { recursive: true });
   });
 });
+
+describe("VALUED (the options early-pool.ts skips the value of)", () => {
+  it("are exactly the options of `check` and `build` that take a value, short and long", async () => {
+    const { Command } = await import("commander");
+    const { registerCheck } = await import("../src/cli/commands/check.js");
+    const { registerBuild } = await import("../src/cli/commands/build.js");
+    const { VALUED } = await import("../src/cli/early-pool.js");
+    const program = new Command();
+    const io = { stdout: () => {}, stderr: () => {} } as never;
+    registerCheck(program, io, () => {});
+    registerBuild(program, io, () => {});
+    const valued = new Set<string>();
+    for (const command of program.commands)
+      for (const option of command.options)
+        if (option.required || option.optional)
+          for (const flag of [option.short, option.long]) if (flag) valued.add(flag);
+    // a new option with a value must be added to VALUED, or its value would be counted as an input
+    expect([...VALUED].sort()).toEqual([...valued].sort());
+  });
+});

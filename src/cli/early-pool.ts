@@ -4,7 +4,7 @@ import { findConfigFile } from "../engine/config-find.js";
 import { autoWorkers, MIN_TASKS_FOR_POOL } from "../engine/pool.js";
 
 /** Options of `check` and `build` that take a value: the word after one is not an input. */
-const VALUED = new Set([
+export const VALUED: ReadonlySet<string> = new Set([
   "-f",
   "--format",
   "--max-warnings",
