@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,6 +81,25 @@ describe("SiteWriter", () => {
     expect(readFileSync(join(out, "empty", "index.html"), "utf8")).toBe("<p>other</p>");
     expect(readFileSync(join(out, "file"), "utf8")).toBe("not a folder");
     expect(readdirSync(out).sort()).toEqual(["a", "empty", "file"]);
+  });
+
+  it("removes staging folders a killed build left, and keeps those of builds still running", () => {
+    const out = join(dir, "abandoned");
+    // a process that has ended: its id names no running process (unless reused at once, unlikely here)
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const stale = [`.copydesk-staging-${dead}-a1b2c3`, ".copydesk-staging-Qx9z7k"]; // the second: before ids
+    const live = [`.copydesk-staging-${process.ppid}-d4e5f6`, `.copydesk-staging-${process.pid}-g7h8i9`];
+    for (const name of [...stale, ...live]) {
+      mkdirSync(join(out, name, "1"), { recursive: true });
+      writeFileSync(join(out, name, "1", "0"), "<p>left</p>");
+    }
+    writeFileSync(join(out, "index.html"), "home");
+    const writer = new SiteWriter(out);
+    writer.stage("<p>new</p>");
+    const own = readdirSync(out).filter((f) => f.startsWith(`.copydesk-staging-${process.pid}-`) && !live.includes(f));
+    expect(own).toHaveLength(1);
+    writer.close();
+    expect(readdirSync(out).sort()).toEqual([...live, "index.html"].sort());
   });
 
   it("stages each thread's files in a folder of its own inside the staging folder", () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -76,6 +76,39 @@ export function stageFile(folder: string, contents: string | Uint8Array): string
  * into place, so no page waits in memory and none is written twice. `close` removes what was staged
  * and never placed.
  */
+/** Staging folders are named by this, the process id and a random part. */
+const STAGING_PREFIX = ".copydesk-staging-";
+
+/** Whether a process with this id is running (signal 0 only asks; EPERM: it runs as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes staging folders a killed build left in `outDir` (a `finally` does not run on SIGKILL), which
+ * a deploy of the folder would otherwise publish: those whose process is gone, or that carry no process
+ * id (named before ids were). A build running beside this one into the same folder keeps its own.
+ */
+export function removeAbandonedStaging(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return; // a folder that cannot be listed: making the staging folder reports it
+  }
+  for (const name of names) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = /^(\d+)-/.exec(name.slice(STAGING_PREFIX.length))?.[1];
+    if (pid !== undefined && running(Number(pid))) continue; // this process's, or a running build's
+    rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
 export class SiteWriter {
   readonly #outDir: string;
   /** the folders made already */
@@ -95,7 +128,8 @@ export class SiteWriter {
   stagingFolder(): string {
     if (this.#staging === undefined) {
       mkdirSync(this.#outDir, { recursive: true });
-      this.#staging = mkdtempSync(join(this.#outDir, ".copydesk-staging-"));
+      removeAbandonedStaging(this.#outDir);
+      this.#staging = mkdtempSync(join(this.#outDir, `${STAGING_PREFIX}${process.pid}-`));
     }
     return this.#staging;
   }
