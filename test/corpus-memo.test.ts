@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CheckSpec, checkFiles, checkStream } from "../src/engine/batch.js";
-import { loadCorpusMemo, remainingAfter, runKey, saveCorpusMemo } from "../src/engine/corpus-memo.js";
+import { loadCorpusMemo, runKey, saveCorpusMemo } from "../src/engine/corpus-memo.js";
 import { CHUNKED_REPORTERS, type FileResult } from "../src/report/index.js";
 import { chunkText, countAll } from "../src/report/types.js";
 import { lookAlikeCorpus } from "./helpers/look-alike-corpus.js";
@@ -172,18 +172,5 @@ describe("checkStream reuses the last run's corpus pass", () => {
     } finally {
       writeFileSync(copy, original);
     }
-  });
-});
-
-describe("remainingAfter (a short gathered write of a carried memo)", () => {
-  it("gives the bytes not written yet, across part boundaries", () => {
-    const parts = [Buffer.from("head\n"), Buffer.from("one\ntwo\n")];
-    const text = (bs: Buffer[]) => Buffer.concat(bs).toString();
-    expect(text(remainingAfter(parts, 0))).toBe("head\none\ntwo\n");
-    expect(text(remainingAfter(parts, 3))).toBe("d\none\ntwo\n");
-    expect(text(remainingAfter(parts, 5))).toBe("one\ntwo\n");
-    expect(remainingAfter(parts, 5)).toHaveLength(1);
-    expect(text(remainingAfter(parts, 9))).toBe("two\n");
-    expect(remainingAfter(parts, 13)).toEqual([]);
   });
 });

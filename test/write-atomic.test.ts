@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { SiteWriter, stageFile, writeFileAtomicSync } from "../src/io/write.js";
+import { remainingAfter, SiteWriter, stageFile, writeFileAtomicSync } from "../src/io/write.js";
 
 const dir = mkdtempSync(join(tmpdir(), "copydesk-atomic-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,5 +121,25 @@ describe("SiteWriter", () => {
     again.place(again.stage("<p>three</p>"), "z/index.html");
     again.close();
     expect(readFileSync(join(dir, "threads-2", "z", "index.html"), "utf8")).toBe("<p>three</p>");
+  });
+});
+
+describe("remainingAfter (what a short gathered write left)", () => {
+  it("gives the bytes not written yet, across part boundaries", () => {
+    const parts = [Buffer.from("head\n"), Buffer.from("one\ntwo\n")];
+    const text = (bs: Uint8Array[]) => Buffer.concat(bs).toString();
+    expect(text(remainingAfter(parts, 0))).toBe("head\none\ntwo\n");
+    expect(text(remainingAfter(parts, 3))).toBe("d\none\ntwo\n");
+    expect(text(remainingAfter(parts, 5))).toBe("one\ntwo\n");
+    expect(remainingAfter(parts, 5)).toHaveLength(1);
+    expect(text(remainingAfter(parts, 9))).toBe("two\n");
+    expect(remainingAfter(parts, 13)).toEqual([]);
+  });
+
+  it("lets writeFileAtomicSync write parts one after the other, as one file", () => {
+    const path = join(dir, "parts.txt");
+    writeFileAtomicSync(path, [Buffer.from("head\n"), new Uint8Array(), Buffer.from("one\ntwo\n")]);
+    expect(readFileSync(path, "utf8")).toBe("head\none\ntwo\n");
+    expect(readdirSync(dir).filter((f) => f.includes("parts.txt"))).toEqual(["parts.txt"]);
   });
 });

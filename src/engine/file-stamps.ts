@@ -210,7 +210,7 @@ export class FileStamps {
       crc: crc32(numberBytes, crc32(textBytes)),
     };
     try {
-      writeFileAtomicSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), textBytes, numberBytes]));
+      writeFileAtomicSync(path, [Buffer.from(`${JSON.stringify(header)}\n`), textBytes, numberBytes]);
     } catch {
       // the stamps are an optimisation: without them every file is hashed
     }
