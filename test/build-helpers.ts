@@ -3,6 +3,8 @@
  * in a synthetic source, so tests control every fact without a reader.
  */
 
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { CliIo } from "../src/cli/io.js";
 import type { Article, Block, FaqItem, JsonLdBlock, Meta } from "../src/model/article.js";
 import type { TextPart } from "../src/model/span.js";
@@ -85,4 +87,18 @@ export function memoryIo(cwd = process.cwd()): CliIo & { out: string; err: strin
     },
   };
   return io;
+}
+
+/** Every file of a built site, the feed's build timestamp aside. */
+export function siteSnapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else out[path] = readFileSync(join(dir, path), "utf8").replace(/<updated>[^<]*<\/updated>/g, "<updated/>");
+    }
+  };
+  walk("");
+  return out;
 }

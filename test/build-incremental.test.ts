@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM script without types
 import { generateCorpus } from "../bench/corpus/generate.mjs";
+import { siteSnapshot as snapshot } from "./build-helpers.js";
 
 const bin = new URL("../bin/copydesk.js", import.meta.url).pathname;
 
@@ -15,20 +16,6 @@ function build(cwd: string, out: string, ...extra: string[]) {
     env: { ...process.env, COPYDESK_VERBOSE: "1", NO_COLOR: "1" },
   });
   return { status: r.status, err: r.stderr };
-}
-
-/** Every file of a built site, except the feed's build timestamp. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path);
-      else out[path] = readFileSync(join(dir, path), "utf8").replace(/<updated>[^<]*<\/updated>/g, "<updated/>");
-    }
-  };
-  walk("");
-  return out;
 }
 
 describe("incremental build", () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { generateCorpus } from "../bench/corpus/generate.mjs";
 import { main } from "../src/cli/main.js";
 import * as source from "../src/io/source.js";
-import { memoryIo } from "./build-helpers.js";
+import { memoryIo, siteSnapshot as snapshot } from "./build-helpers.js";
 
 // record which drafts a build loads, with the real loaders underneath
 vi.mock("../src/io/source.js", async (importOriginal) => {
@@ -26,20 +26,6 @@ function loaded(): string[] {
   );
   vi.clearAllMocks();
   return [...new Set(names)].sort();
-}
-
-/** Every file of a built site, the feed's build timestamp aside. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path);
-      else out[path] = readFileSync(join(dir, path), "utf8").replace(/<updated>[^<]*<\/updated>/g, "<updated/>");
-    }
-  };
-  walk("");
-  return out;
 }
 
 let dir: string;

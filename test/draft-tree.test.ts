@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { glob } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DRAFT_EXTENSIONS, expandInputs } from "../src/cli/commands/check.js";
+import { expandInputs } from "../src/cli/commands/check.js";
+import { DRAFT_EXTENSIONS } from "../src/cli/draft-names.js";
 import { plainTreeFiles } from "../src/cli/draft-tree.js";
 
 const EXTENSIONS = new Set<string>(DRAFT_EXTENSIONS);

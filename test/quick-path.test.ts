@@ -22,7 +22,14 @@ const paths = [
   "drafts\\a.md",
   "/abs/a.md",
 ];
-const cwds = ["/work/site", "/", "/work/site/", "/work/./site", "/work/x/../site", "relative/dir"];
+const cwds = [
+  "/example-root/site",
+  "/",
+  "/example-root/site/",
+  "/example-root/./site",
+  "/example-root/x/../site",
+  "relative/dir",
+];
 
 describe("resolveIn and relativeIn", () => {
   it("give what path.resolve gives for every path and working directory", () => {
@@ -31,7 +38,13 @@ describe("resolveIn and relativeIn", () => {
 
   it("give what path.relative gives, for paths inside and outside the working directory", () => {
     for (const cwd of cwds)
-      for (const p of [...paths.map((p) => `/work/site/${p}`), "/work/site", "/work/sites/a.md", "/other/a.md", "/"])
+      for (const p of [
+        ...paths.map((p) => `/example-root/site/${p}`),
+        "/example-root/site",
+        "/example-root/sites/a.md",
+        "/other/a.md",
+        "/",
+      ])
         expect(relativeIn(cwd, p), `${cwd} → ${p}`).toBe(relative(cwd, p));
   });
 });

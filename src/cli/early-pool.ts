@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { DEFAULT_CACHE_DIR } from "../engine/cache-dir.js";
 import { findConfigFile } from "../engine/config-find.js";
 import { autoWorkers, MIN_TASKS_FOR_POOL } from "../engine/pool.js";
+import { DRAFT_EXTENSIONS } from "./draft-names.js";
 
 /** Options of `check` and `build` that take a value: the word after one is not an input. */
 export const VALUED: ReadonlySet<string> = new Set([
@@ -19,9 +21,7 @@ export const VALUED: ReadonlySet<string> = new Set([
   "--out",
   "--article-type",
 ]);
-/** the cache folder when no config names one (setup-memo.ts; setup-memo's imports would load crypto here) */
-const DEFAULT_CACHE_DIR = ".copydesk-cache";
-const DRAFT = /\.(?:txt|md|markdown|html|htm|json)$/;
+const DRAFT = new RegExp(`\\.(?:${DRAFT_EXTENSIONS.join("|")})$`);
 
 /**
  * The workers a `check` or `build` run with these arguments will surely run a pool with, judged before

@@ -33,10 +33,9 @@ export function launch(
   const workers = earlyPoolWorkers(argv, process.cwd());
   if (workers > 1) startPoolEarly(checkWorkerFile(), workers);
   const name = `cli-${command}.cjs`;
-  const hash = scriptHash(name);
   const cli = runCachedCommonJs<{ main: Launched["main"] }>(
     fileURLToPath(new URL(`../bundle/${name}`, import.meta.url)),
-    { ...loader, ...(hash ? { hash } : {}) },
+    { ...loader, hash: scriptHash(name) },
   );
   return { main: cli.exports.main, save: () => cli.save(), settle: dropEarlyPool };
 }

@@ -119,8 +119,6 @@ export interface BatchResult {
   results: FileResult[];
   config: ResolvedConfig;
   cache?: CacheStats;
-  /** with a cache: each file's content key, in input order (undefined for a file that could not be read) */
-  keys?: ReadonlyArray<string | undefined>;
 }
 
 interface Prepared {
@@ -340,7 +338,7 @@ const FILES_PER_TASK = 4;
 export interface CheckedStream {
   config: ResolvedConfig;
   cache?: CacheStats;
-  /** with a cache: each file's content key (see `BatchResult.keys`) */
+  /** with a cache: each file's content key, in input order (undefined for a file that could not be read) */
   keys?: ReadonlyArray<string | undefined>;
   /** how many files the run has */
   size: number;
@@ -704,7 +702,6 @@ export async function checkFiles(
       results,
       config: stream.config,
       ...(stream.cache ? { cache: stream.cache } : {}),
-      ...(stream.keys ? { keys: stream.keys } : {}),
     };
   } finally {
     stream.close();

@@ -43,7 +43,7 @@ export interface CachedScriptOptions {
    * the SHA-256 (hex) of the script's bytes, known when it was built (scripts/bundle.mjs): its cache is
    * named by it instead of by hashing the source again (~2 MB) on every start
    */
-  hash?: string;
+  hash?: string | undefined;
   /** `__import` for the script (default: this module's own `import()`) */
   importModule?: (specifier: string) => Promise<unknown>;
   /** `__importMetaResolve` for the script (default: this module's `import.meta.resolve`, from the script's URL) */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type GenerateConfig, GenerateConfigSchema } from "../generate/config.js";
+import { DEFAULT_CACHE_DIR } from "./cache-dir.js";
 import { PRESETS, presetRules } from "./presets.js";
 import { didYouMeanSuffix } from "./suggest.js";
 import type { AnyRule, ResolvedRule, RunSettings, Severity, SeveritySetting } from "./types.js";
@@ -233,7 +234,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions): Resolved
     settings,
     read: config.read ?? {},
     generate: config.generate ?? {},
-    cache: { enabled: config.cache?.enabled ?? true, dir: config.cache?.dir ?? ".copydesk-cache" },
+    cache: { enabled: config.cache?.enabled ?? true, dir: config.cache?.dir ?? DEFAULT_CACHE_DIR },
   };
   if (options.path) resolved.path = options.path;
   return resolved;

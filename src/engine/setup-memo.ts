@@ -5,6 +5,7 @@ import { writeFileAtomicSync } from "../io/write.js";
 import { VERSION } from "../version.js";
 import type { CheckSpec } from "./batch.js";
 import { codeFingerprint, sha256 } from "./cache.js";
+import { DEFAULT_CACHE_DIR } from "./cache-dir.js";
 import { findConfigFile, isModuleConfig } from "./config-find.js";
 
 /**
@@ -21,8 +22,6 @@ import { findConfigFile, isModuleConfig } from "./config-find.js";
  * The file: `{"format","key","salt","crc"}`, the crc over key and salt; anything else is ignored.
  */
 const FORMAT = 1;
-/** the cache folder a config that does not name one gets (config.ts), relative to the working directory */
-export const DEFAULT_CACHE_DIR = ".copydesk-cache";
 
 interface Memo {
   format: number;

@@ -15,9 +15,8 @@ import { scriptHash } from "./script-hashes.js";
 const WARM_TASKS = 25;
 
 const bodyPath = fileURLToPath(new URL("../bundle/worker-body.cjs", import.meta.url));
-const hash = scriptHash("worker-body.cjs");
 const body = runCachedCommonJs<{ default: typeof checkTask }>(bodyPath, {
-  ...(hash ? { hash } : {}),
+  hash: scriptHash("worker-body.cjs"),
   // (a CommonJS file has no import.meta.resolve; the checker never resolves a package by name)
   resolveModule: (specifier, parent) => pathToFileURL(createRequire(parent).resolve(specifier)).href,
 });

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { type CheckedStream, type CheckSpec, cacheSaltOf, checkStream, configFor } from "../../engine/batch.js";
 import { type CacheStrategy, codeFingerprint, ResultCache, sha256 } from "../../engine/cache.js";
+import { DEFAULT_CACHE_DIR } from "../../engine/cache-dir.js";
 import { ConfigError } from "../../engine/config.js";
-import { type PageSpec, siteOptionsOf } from "../../engine/planned-page.js";
+import { type PageSpec, type PlannedPage, siteOptionsOf } from "../../engine/planned-page.js";
 import { relativeIn, resolveIn } from "../../engine/quick-path.js";
 import type { Diagnostic, ResolvedRule, RunSettings } from "../../engine/types.js";
 import { InputError, loadSource } from "../../io/source.js";
@@ -14,10 +15,10 @@ import type { Article } from "../../model/article.js";
 import { readArticle } from "../../read/index.js";
 import { healthEnabled } from "../../text/health-detect.js";
 import { VERSION } from "../../version.js";
-import { buildPage, dedupeSlugs, type PageRecord, publishOrHold, siteFiles, slugBase } from "../../write/site.js";
+import { buildPage, dedupeSlugs, publishOrHold, siteFiles, slugBase } from "../../write/site.js";
 import { CliError, type CliIo } from "../io.js";
 import { buildMessages, heldAt, heldLocated, type Located, locatedIn, pageLocated } from "./build-messages.js";
-import { expandInputs, parseWorkers } from "./check.js";
+import { cacheStrategyOption, expandInputs, parseWorkers } from "./check.js";
 
 export interface RunConfig {
   rules: ResolvedRule[];
@@ -96,12 +97,8 @@ interface Draft {
   early?: EarlyPage;
 }
 
-/** A page planned while the batch checked its draft, its HTML staged on disk (see `SiteWriter.stage`). */
-interface EarlyPage {
-  page: PageRecord;
-  notesAt: number[];
-  staged?: string;
-}
+/** A page planned while the batch checked its draft, its HTML staged on disk by that thread (`PageSpec.stageIn`). */
+type EarlyPage = Omit<PlannedPage, "html">;
 
 /**
  * A draft's page-cache key: its path, its content key (the check cache's hash of its bytes, so nothing
@@ -139,14 +136,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .option("--article-type <type>", "Article or BlogPosting", "Article")
     .option("--workers <n>", "worker threads: a number, or auto", parseWorkers, "auto")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
-    .addOption(
-      new Option(
-        "--cache-strategy <strategy>",
-        "how the cache finds unchanged drafts: metadata (size, times, inode) or content (read and hash each)",
-      )
-        .choices(["metadata", "content"])
-        .default("metadata"),
-    )
+    .addOption(cacheStrategyOption())
     .action(async (inputs: string[], opts: BuildOpts) => {
       const articleType = opts.articleType?.toLowerCase() === "blogposting" ? "BlogPosting" : "Article";
       if (opts.articleType && !/^(article|blogposting)$/i.test(opts.articleType))
@@ -178,7 +168,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
         // Diagnostics come from the same batch runner as `check`: worker pool for large batches,
         // content-hash cache (a draft whose stamp is unchanged is not even read), and corpus rules
         // (duplicate titles and keyphrases across the site).
-        const useCache = opts.cache !== false;
+        const cacheDir = opts.cache === false ? undefined : resolve(io.cwd, DEFAULT_CACHE_DIR);
         const checkSpec: CheckSpec = {
           cwd: io.cwd,
           now: run.settings.now.toISOString(),
@@ -193,20 +183,19 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
           checkSpec,
           {
             workers: opts.workers ?? "auto",
-            cache: useCache ? { dir: resolve(io.cwd, ".copydesk-cache"), strategy: opts.cacheStrategy } : false,
-            onPage: (index, { page, notesAt, html, staged }) => {
-              const at = html ? writer.stage(html) : staged;
-              early.set(index, at === undefined ? { page, notesAt } : { page, notesAt, staged: at });
-            },
+            cache: cacheDir ? { dir: cacheDir, strategy: opts.cacheStrategy } : false,
+            // (the HTML itself never comes: every thread stages what it renders, `pageSpec.stageIn`)
+            onPage: (index, { page, notesAt, staged }) =>
+              early.set(index, staged === undefined ? { page, notesAt } : { page, notesAt, staged }),
           },
           true,
         );
         stream = batch;
         // Rendered pages are cached by draft content, the errors that decide publishing, and everything
         // else a page depends on; a rebuild after one edit reads and renders only that draft.
-        const pageCache = useCache
+        const pageCache = cacheDir
           ? new ResultCache<CachedPage>(
-              resolve(io.cwd, ".copydesk-cache"),
+              cacheDir,
               "build",
               sha256(
                 JSON.stringify([

@@ -4,22 +4,22 @@ import { type Command, Option } from "commander";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { CheckSpec } from "../../engine/batch.js";
 import type { CacheStrategy } from "../../engine/cache.js";
+import { DEFAULT_CACHE_DIR } from "../../engine/cache-dir.js";
 import type { RenderFormat } from "../../engine/checked-record.js";
 import type { ConfigOverrides, ResolvedConfig } from "../../engine/config.js";
-import { DEFAULT_CACHE_DIR, rememberedSalt, rememberSalt } from "../../engine/setup-memo.js";
+import { rememberedSalt, rememberSalt } from "../../engine/setup-memo.js";
 import type { SeveritySetting } from "../../engine/types.js";
 import { type StatedInputs, stateInputs, unchangedRun } from "../../engine/unchanged-run.js";
 import { CHUNKED_REPORTERS, REPORTERS, type ReportFormat } from "../../report/index.js";
 import { type Counts, chunkText, errorCounts, type FileResult } from "../../report/types.js";
 import { VERSION } from "../../version.js";
+import { DRAFT_EXTENSIONS } from "../draft-names.js";
 import { plainTreeFiles } from "../draft-tree.js";
 import { CliError, type CliIo, useColor } from "../io.js";
 import { parseFrom } from "../load.js";
 
-/** Extensions a directory argument expands to. */
-export const DRAFT_EXTENSIONS = ["txt", "md", "markdown", "html", "htm", "json"] as const;
 /** Directories never searched for drafts, at any depth. */
-const IGNORED_DIRS = ["node_modules", ".git", ".copydesk-cache", "dist"];
+const IGNORED_DIRS = ["node_modules", ".git", DEFAULT_CACHE_DIR, "dist"];
 const IGNORED = IGNORED_DIRS.map((dir) => `**/${dir}/**`);
 const DRAFT_EXTENSION_SET: ReadonlySet<string> = new Set(DRAFT_EXTENSIONS);
 const IGNORED_DIR_SET: ReadonlySet<string> = new Set(IGNORED_DIRS);
@@ -156,6 +156,16 @@ export function writeBuffered(chunks: Iterable<string | Uint8Array>, io: CliIo):
   if (used > 0) bytes(buffer.subarray(0, used));
 }
 
+/** `--cache-strategy`, as `check` and `build` take it. */
+export function cacheStrategyOption(): Option {
+  return new Option(
+    "--cache-strategy <strategy>",
+    "how the cache finds unchanged drafts: metadata (size, times, inode) or content (read and hash each)",
+  )
+    .choices(["metadata", "content"])
+    .default("metadata");
+}
+
 /**
  * `copydesk check`: exit 0 when no errors (and warnings within
  * --max-warnings), 1 when problems were found (an unreadable file counts as
@@ -173,14 +183,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option("-c, --config <path>", "use this config file instead of searching for copydesk.config.json|mjs")
     .option("--from <format>", "skip format detection: bundle, markdown, html or json")
     .option("--no-cache", "do not use the result cache (.copydesk-cache/)")
-    .addOption(
-      new Option(
-        "--cache-strategy <strategy>",
-        "how the cache finds unchanged files: metadata (size, times, inode) or content (read and hash each)",
-      )
-        .choices(["metadata", "content"])
-        .default("metadata"),
-    )
+    .addOption(cacheStrategyOption())
     .option("--workers <n>", "worker threads: a number, or auto (threads only for large batches)", parseWorkers, "auto")
     .addOption(new Option("--health <mode>", "health rules: on, off or auto").choices(["on", "off", "auto"]))
     .action(async (inputs: string[], flags: CheckFlags) => {
