@@ -36,9 +36,9 @@ describe("SiteWriter", () => {
   it("writes files into their folders, and places staged ones under the name given later", () => {
     const out = join(dir, "site");
     const writer = new SiteWriter(out);
-    const first = writer.stage(new TextEncoder().encode("<p>first</p>"));
-    const second = writer.stage("<p>second</p>");
-    const dropped = writer.stage("<p>held back</p>");
+    const first = stageFile(writer.stagingFolder(), new TextEncoder().encode("<p>first</p>"));
+    const second = stageFile(writer.stagingFolder(), "<p>second</p>");
+    const dropped = stageFile(writer.stagingFolder(), "<p>held back</p>");
     // staged inside the output folder (same file system: a rename places it), one hidden folder
     expect(readdirSync(out).filter((f) => f.startsWith(".copydesk-staging-"))).toHaveLength(1);
     writer.place(second, "b/index.html");
@@ -69,9 +69,9 @@ describe("SiteWriter", () => {
     mkdirSync(join(out, "empty"));
     writeFileSync(join(out, "file"), "not a folder");
     const writer = new SiteWriter(out);
-    const page = writer.stage("<p>new</p>");
-    const other = writer.stage("<p>other</p>");
-    const clash = writer.stage("<p>clash</p>");
+    const page = stageFile(writer.stagingFolder(), "<p>new</p>");
+    const other = stageFile(writer.stagingFolder(), "<p>other</p>");
+    const clash = stageFile(writer.stagingFolder(), "<p>clash</p>");
     writer.place(page, "a/index.html");
     writer.place(other, "empty/index.html");
     expect(() => writer.place(clash, "file/index.html")).toThrow();
@@ -95,7 +95,7 @@ describe("SiteWriter", () => {
     }
     writeFileSync(join(out, "index.html"), "home");
     const writer = new SiteWriter(out);
-    writer.stage("<p>new</p>");
+    stageFile(writer.stagingFolder(), "<p>new</p>");
     const own = readdirSync(out).filter((f) => f.startsWith(`.copydesk-staging-${process.pid}-`) && !live.includes(f));
     expect(own).toHaveLength(1);
     writer.close();
@@ -106,7 +106,7 @@ describe("SiteWriter", () => {
     const out = join(dir, "threads");
     const writer = new SiteWriter(out);
     const first = stageFile(writer.stagingFolder(), "<p>one</p>");
-    const second = writer.stage("<p>two</p>");
+    const second = stageFile(writer.stagingFolder(), "<p>two</p>");
     expect(first).not.toBe(second);
     expect(readdirSync(writer.stagingFolder())).toEqual([String(threadId)]);
     expect(readdirSync(join(writer.stagingFolder(), String(threadId)))).toHaveLength(2);
@@ -118,7 +118,7 @@ describe("SiteWriter", () => {
     expect(readFileSync(join(out, "y", "index.html"), "utf8")).toBe("<p>two</p>");
     // a later build's staging folder gets this thread's folder again
     const again = new SiteWriter(join(dir, "threads-2"));
-    again.place(again.stage("<p>three</p>"), "z/index.html");
+    again.place(stageFile(again.stagingFolder(), "<p>three</p>"), "z/index.html");
     again.close();
     expect(readFileSync(join(dir, "threads-2", "z", "index.html"), "utf8")).toBe("<p>three</p>");
   });

@@ -170,11 +170,6 @@ export class SiteWriter {
     return this.#staging;
   }
 
-  /** Writes contents whose file is named later (`place`); returns where they wait. */
-  stage(contents: string | Uint8Array): string {
-    return stageFile(this.stagingFolder(), contents);
-  }
-
   /** Moves staged contents to their file, atomically (a rename). */
   place(staged: string, rel: string): void {
     renameSync(staged, this.#target(rel));
